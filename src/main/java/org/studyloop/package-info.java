@@ -1,0 +1,4 @@
+@NullMarked
+package org.studyloop;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.studyloop.platform.database;
+
+import org.jspecify.annotations.NullMarked;

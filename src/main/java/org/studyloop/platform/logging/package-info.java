@@ -1,0 +1,4 @@
+@NullMarked
+package org.studyloop.platform.logging;
+
+import org.jspecify.annotations.NullMarked;

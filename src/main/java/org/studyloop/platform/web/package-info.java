@@ -1,0 +1,4 @@
+@NullMarked
+package org.studyloop.platform.web;
+
+import org.jspecify.annotations.NullMarked;

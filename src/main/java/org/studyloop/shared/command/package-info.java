@@ -1,0 +1,4 @@
+@NullMarked
+package org.studyloop.shared.command;
+
+import org.jspecify.annotations.NullMarked;
