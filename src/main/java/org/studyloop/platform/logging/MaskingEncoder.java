@@ -7,21 +7,18 @@ import ch.qos.logback.core.encoder.EncoderBase;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Marker;
-import org.slf4j.MarkerFactory;
 import org.springframework.boot.logging.logback.StructuredLogEncoder;
+import org.studyloop.shared.LogMarkers;
 
 /**
  * The console encoder of {@code logback-spring.xml}: renders each event as text (Boot's pattern)
  * or as structured JSON ({@code LOG_FORMAT=json}), then masks it with {@link LogMasker}. Masking
  * the rendered line, not the message, also covers MDC values, arguments and stack traces.
  *
- * <p>An event marked {@link #UNMASKED} is written as it is: the mail outbox line, whose whole
+ * <p>An event marked {@link LogMarkers#UNMASKED} is written as it is: the mail outbox line, whose whole
  * purpose is to show a developer the address and link of a mail that was not sent.
  */
 public class MaskingEncoder extends EncoderBase<ILoggingEvent> {
-
-    public static final Marker UNMASKED = MarkerFactory.getMarker("UNMASKED");
 
     private String format = "text";
     private String jsonFormat = "ecs";
@@ -85,7 +82,7 @@ public class MaskingEncoder extends EncoderBase<ILoggingEvent> {
         }
         var bytes = delegate.encode(event);
         var markers = event.getMarkerList();
-        if (markers != null && markers.contains(UNMASKED)) {
+        if (markers != null && markers.contains(LogMarkers.UNMASKED)) {
             return bytes;
         }
         return LogMasker.mask(new String(bytes, charset)).getBytes(charset);

@@ -50,7 +50,7 @@ class MaskingEncoderTests {
     @Test
     void theMailOutboxLineIsLeftWhole() {
         var event = event("MAIL to=ada@example.org verify at http://localhost:8080/verify?token=abc");
-        event.addMarker(MaskingEncoder.UNMASKED);
+        event.addMarker(org.studyloop.shared.LogMarkers.UNMASKED);
         assertThat(encode("text", event)).contains("ada@example.org", "token=abc");
     }
 }
