@@ -33,9 +33,7 @@ class ProblemErrorController implements ErrorController {
             exception = reported;
         }
         if (exception instanceof ProblemException problem) {
-            var body = Problems.withErrors(Problems.of(problem.type(), problem.detail(), request), problem.errors());
-            problem.properties().forEach(body::setProperty);
-            return Problems.response(body);
+            return Problems.response(problem, request);
         }
         var code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         var status = code instanceof Integer value ? HttpStatus.resolve(value) : null;

@@ -10,6 +10,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.studyloop.shared.FieldProblem;
+import org.studyloop.shared.ProblemException;
 import org.studyloop.shared.ProblemType;
 
 /** Builds the RFC 9457 documents every error answers with, in one shape for the whole API. */
@@ -37,6 +38,17 @@ final class Problems {
             problem.setProperty("errors", errors);
         }
         return problem;
+    }
+
+    /** A module's problem; a {@code retryAfterSeconds} member also becomes RFC 9110's header. */
+    static ResponseEntity<ProblemDetail> response(ProblemException exception, HttpServletRequest request) {
+        var problem = withErrors(of(exception.type(), exception.detail(), request), exception.errors());
+        exception.properties().forEach(problem::setProperty);
+        var headers = new HttpHeaders();
+        if (exception.properties().get("retryAfterSeconds") instanceof Number seconds) {
+            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds.longValue()));
+        }
+        return response(problem, headers);
     }
 
     static ResponseEntity<ProblemDetail> response(ProblemDetail problem) {

@@ -1,0 +1,4 @@
+@NullMarked
+package org.studyloop.identity.account;
+
+import org.jspecify.annotations.NullMarked;

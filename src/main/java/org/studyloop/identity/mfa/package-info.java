@@ -1,0 +1,4 @@
+@NullMarked
+package org.studyloop.identity.mfa;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.studyloop.identity.token;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.studyloop.identity.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.studyloop.privacy.audit;
+
+import org.jspecify.annotations.NullMarked;
