@@ -53,6 +53,10 @@ public final class HttpProbe {
         return JSON.readTree(response.body());
     }
 
+    public static JsonNode parse(String json) {
+        return JSON.readTree(json);
+    }
+
     public static String toJson(Map<String, ?> body) {
         return JSON.writeValueAsString(body);
     }

@@ -4,6 +4,7 @@ import jakarta.servlet.DispatcherType;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -17,6 +18,9 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -26,6 +30,7 @@ import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.studyloop.identity.account.ExternalSignIn;
 import org.studyloop.identity.token.AccessTokens;
 import org.studyloop.identity.token.SigningKeys;
 import org.studyloop.platform.StudyLoopProperties;
@@ -105,8 +110,23 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pageSecurity(HttpSecurity http, StudyLoopProperties cors, PasswordSignInProvider signIn)
+    SecurityFilterChain pageSecurity(
+            HttpSecurity http,
+            StudyLoopProperties cors,
+            PasswordSignInProvider signIn,
+            ObjectProvider<ClientRegistrationRepository> oidcProviders,
+            ExternalSignIn externalSignIn)
             throws Exception {
+        var providers = oidcProviders.getIfAvailable();
+        if (providers != null) {
+            // Authorization code with PKCE (RFC 7636) for every provider, confidential clients too,
+            // as the OAuth 2.0 Security BCP (RFC 9700 §2.1.1) recommends.
+            var requests = new DefaultOAuth2AuthorizationRequestResolver(providers, "/oauth2/authorization");
+            requests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+            http.oauth2Login(oidc -> oidc.loginPage("/login")
+                    .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(requests))
+                    .successHandler(new OidcSignInHandler(externalSignIn)));
+        }
         http.authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
                         .permitAll()
                         .anyRequest()
