@@ -1,0 +1,30 @@
+-- The mail module's transactional outbox: Mailer.send inserts a PENDING row in the caller's
+-- transaction; delivery after commit, or the sweep, moves it to SENT (SMTP, body erased),
+-- LOGGED (no SMTP configured, body kept for a developer to read) or, after the last attempt,
+-- FAILED.
+create schema if not exists mail;
+
+create table mail.outbox
+(
+    id              uuid                     not null,
+    recipient       text                     not null,
+    locale          text                     not null,
+    template        text                     not null,
+    subject         text                     not null,
+    body            text,
+    status          text                     not null,
+    attempts        int                      not null default 0,
+    next_attempt_at timestamp with time zone not null,
+    created_at      timestamp with time zone not null,
+    sent_at         timestamp with time zone,
+    last_error      text,
+    primary key (id),
+    constraint outbox_status_known check (status in ('PENDING', 'SENT', 'LOGGED', 'FAILED')),
+    constraint outbox_recipient_length check (length(recipient) <= 254),
+    -- A sent mail keeps no body: it may hold a sign-in link or a token.
+    constraint outbox_sent_has_no_body check (status <> 'SENT' or body is null)
+);
+
+-- The sweep asks for due PENDING rows, oldest first. A partial index stays as small as the
+-- backlog, however many delivered rows accumulate.
+create index outbox_pending_due_idx on mail.outbox (next_attempt_at) where status = 'PENDING';
