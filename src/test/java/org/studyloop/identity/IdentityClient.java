@@ -47,7 +47,8 @@ public final class IdentityClient {
 
     /** The token of the newest mail of this kind to this address, from its MAIL log line. */
     public String tokenFromMail(String email, String path) {
-        var pattern = Pattern.compile("MAIL to=" + Pattern.quote(email) + " .*?" + Pattern.quote(path) + "\\?token=([A-Za-z0-9_-]+)");
+        var pattern = Pattern.compile(
+                "MAIL to=" + Pattern.quote(email) + " .*?" + Pattern.quote(path) + "\\?token=([A-Za-z0-9_-]+)");
         var token = new String[1];
         Awaitility.await().untilAsserted(() -> {
             var matcher = pattern.matcher(output.get());

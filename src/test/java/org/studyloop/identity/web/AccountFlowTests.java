@@ -71,14 +71,20 @@ class AccountFlowTests {
         var reused = http.post("/api/v1/auth/refresh", HttpProbe.toJson(Map.of("refreshToken", refresh)));
         assertThat(reused.statusCode()).as("a rotated token presented again").isEqualTo(401);
         var familyRevoked = http.post("/api/v1/auth/refresh", HttpProbe.toJson(Map.of("refreshToken", newRefresh)));
-        assertThat(familyRevoked.statusCode()).as("reuse revokes the whole family").isEqualTo(401);
+        assertThat(familyRevoked.statusCode())
+                .as("reuse revokes the whole family")
+                .isEqualTo(401);
 
         var second = client.tokens(email);
         var logout = http.post(
-                "/api/v1/auth/logout", HttpProbe.toJson(Map.of("refreshToken", second.path("refreshToken").asString())));
+                "/api/v1/auth/logout",
+                HttpProbe.toJson(
+                        Map.of("refreshToken", second.path("refreshToken").asString())));
         assertThat(logout.statusCode()).isEqualTo(204);
         var afterLogout = http.post(
-                "/api/v1/auth/refresh", HttpProbe.toJson(Map.of("refreshToken", second.path("refreshToken").asString())));
+                "/api/v1/auth/refresh",
+                HttpProbe.toJson(
+                        Map.of("refreshToken", second.path("refreshToken").asString())));
         assertThat(afterLogout.statusCode()).isEqualTo(401);
     }
 
@@ -92,7 +98,8 @@ class AccountFlowTests {
         var kid = HttpProbe.parse(header).path("kid").asString();
         assertThat(header).contains("\"alg\":\"ES256\"");
         var jwks = HttpProbe.json(client.http().get("/.well-known/jwks.json"));
-        assertThat(jwks.path("keys").valueStream().map(k -> k.path("kid").asString())).contains(kid);
+        assertThat(jwks.path("keys").valueStream().map(k -> k.path("kid").asString()))
+                .contains(kid);
         assertThat(jwks.toString()).doesNotContain("\"d\"");
     }
 
@@ -115,16 +122,20 @@ class AccountFlowTests {
                 "/api/v1/auth/password-reset/confirm",
                 HttpProbe.toJson(Map.of("token", token, "newPassword", "password12")));
         assertThat(weak.statusCode()).isEqualTo(400);
-        assertThat(HttpProbe.json(weak).path("errors").get(0).path("field").asString()).isEqualTo("newPassword");
+        assertThat(HttpProbe.json(weak).path("errors").get(0).path("field").asString())
+                .isEqualTo("newPassword");
         var confirmed = http.post(
                 "/api/v1/auth/password-reset/confirm",
                 HttpProbe.toJson(Map.of("token", token, "newPassword", "an entirely new passphrase")));
         assertThat(confirmed.statusCode()).isEqualTo(200);
 
         assertThat(client.login(email, IdentityClient.PASSWORD).statusCode()).isEqualTo(401);
-        assertThat(client.login(email, "an entirely new passphrase").statusCode()).isEqualTo(200);
+        assertThat(client.login(email, "an entirely new passphrase").statusCode())
+                .isEqualTo(200);
         var oldRefresh = http.post("/api/v1/auth/refresh", HttpProbe.toJson(Map.of("refreshToken", refresh)));
-        assertThat(oldRefresh.statusCode()).as("a reset ends every earlier sign-in").isEqualTo(401);
+        assertThat(oldRefresh.statusCode())
+                .as("a reset ends every earlier sign-in")
+                .isEqualTo(401);
     }
 
     @Test
@@ -134,7 +145,9 @@ class AccountFlowTests {
                 "/api/v1/auth/register",
                 HttpProbe.toJson(Map.of("email", "not-an-address", "password", "", "displayName", "")));
         assertThat(response.statusCode()).isEqualTo(400);
-        var fields = HttpProbe.json(response).path("errors").valueStream()
+        var fields = HttpProbe.json(response)
+                .path("errors")
+                .valueStream()
                 .map(e -> e.path("field").asString())
                 .toList();
         assertThat(fields).contains("email", "password", "displayName");
@@ -142,12 +155,17 @@ class AccountFlowTests {
         var admin = http.post(
                 "/api/v1/auth/register",
                 HttpProbe.toJson(Map.of(
-                        "email", IdentityClient.uniqueEmail("x"),
-                        "password", IdentityClient.PASSWORD,
-                        "displayName", "X",
-                        "role", "ADMIN")));
+                        "email",
+                        IdentityClient.uniqueEmail("x"),
+                        "password",
+                        IdentityClient.PASSWORD,
+                        "displayName",
+                        "X",
+                        "role",
+                        "ADMIN")));
         assertThat(admin.statusCode()).isEqualTo(400);
-        assertThat(HttpProbe.json(admin).path("errors").get(0).path("field").asString()).isEqualTo("role");
+        assertThat(HttpProbe.json(admin).path("errors").get(0).path("field").asString())
+                .isEqualTo("role");
 
         var email = IdentityClient.uniqueEmail("twice");
         new IdentityClient(port, output::getAll).register(email, "PARENT");
@@ -163,8 +181,16 @@ class AccountFlowTests {
         client.verifiedAccount(email, "STUDENT");
         var pair = client.tokens(email);
         client.login(email, "wrong password here");
-        client.http().get("/api/v1/me", "Authorization", "Bearer " + pair.path("accessToken").asString());
-        client.http().post("/api/v1/auth/refresh", HttpProbe.toJson(Map.of("refreshToken", pair.path("refreshToken").asString())));
+        client.http()
+                .get(
+                        "/api/v1/me",
+                        "Authorization",
+                        "Bearer " + pair.path("accessToken").asString());
+        client.http()
+                .post(
+                        "/api/v1/auth/refresh",
+                        HttpProbe.toJson(
+                                Map.of("refreshToken", pair.path("refreshToken").asString())));
         client.http().post("/api/v1/auth/password-reset", HttpProbe.toJson(Map.of("email", email)));
 
         var secrets = java.util.List.of(
@@ -180,7 +206,9 @@ class AccountFlowTests {
             for (var secret : secrets) {
                 assertThat(line).doesNotContain(secret);
             }
-            assertThat(addresses.matcher(line).find()).as("an e-mail address in: %s", line).isFalse();
+            assertThat(addresses.matcher(line).find())
+                    .as("an e-mail address in: %s", line)
+                    .isFalse();
         }
     }
 }
