@@ -28,8 +28,8 @@ public final class Totp {
         return base32(bytes);
     }
 
-    /** The code for the time step holding {@code time}. */
-    static String code(String base32Secret, Instant time) {
+    /** The code for the time step holding {@code time}, as an authenticator app shows it. */
+    public static String code(String base32Secret, Instant time) {
         return hotp(decodeBase32(base32Secret), Math.floorDiv(time.getEpochSecond(), STEP_SECONDS));
     }
 

@@ -123,18 +123,16 @@ class SecurityConfiguration {
             // as the OAuth 2.0 Security BCP (RFC 9700 §2.1.1) recommends.
             var requests = new DefaultOAuth2AuthorizationRequestResolver(providers, "/oauth2/authorization");
             requests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
-            http.oauth2Login(oidc -> oidc.loginPage("/login")
-                    .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(requests))
-                    .successHandler(new OidcSignInHandler(externalSignIn)));
+            http.oauth2Login(
+                    oidc -> oidc.authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(requests))
+                            .successHandler(new OidcSignInHandler(externalSignIn)));
         }
         http.authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
                         .permitAll()
                         .anyRequest()
                         .permitAll())
                 .authenticationProvider(signIn)
-                .formLogin(form -> form.loginPage("/login")
-                        .authenticationDetailsSource(PasswordSignInProvider.DETAILS)
-                        .permitAll())
+                .formLogin(form -> form.authenticationDetailsSource(PasswordSignInProvider.DETAILS))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"))
                 .httpBasic(AbstractHttpConfigurer::disable);
         return common(http, cors).build();

@@ -14,6 +14,10 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.validation.BindException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -48,10 +52,30 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<ProblemDetail> problem(ProblemException exception, HttpServletRequest request) {
-        var problem =
-                Problems.withErrors(Problems.of(exception.type(), exception.detail(), request), exception.errors());
-        exception.properties().forEach(problem::setProperty);
-        return Problems.response(problem);
+        return Problems.response(exception, request);
+    }
+
+    /** No or bad credentials: 401 with the challenge of RFC 6750 §3. */
+    @ExceptionHandler(AuthenticationException.class)
+    ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException exception, HttpServletRequest request) {
+        var headers = new HttpHeaders();
+        var invalidToken = exception instanceof InvalidBearerTokenException;
+        headers.set(
+                HttpHeaders.WWW_AUTHENTICATE,
+                invalidToken ? "Bearer error=\"invalid_token\"" : "Bearer realm=\"studyloop\"");
+        var detail = invalidToken
+                ? "The access token is invalid or has expired; refresh it or sign in again."
+                : "Sign in, then send the access token as 'Authorization: Bearer <token>'.";
+        return Problems.response(Problems.of(ProblemType.UNAUTHENTICATED, detail, request), headers);
+    }
+
+    /** Signed in but not allowed, or a cookie-borne write without its CSRF token. */
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> forbidden(AccessDeniedException exception, HttpServletRequest request) {
+        var detail = exception instanceof CsrfException
+                ? "Send the CSRF token of your session in the X-CSRF-TOKEN header."
+                : "Your account may not do this.";
+        return Problems.response(Problems.of(ProblemType.FORBIDDEN, detail, request));
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

@@ -5,23 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.studyloop.HttpProbe;
+import org.studyloop.HttpTest;
 import org.studyloop.identity.IdentityClient;
 
 /** The account calls of API.md, exactly as written there, over HTTP, with mail in the outbox. */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "studyloop.identity.limits.registrations-per-ip-per-hour=1000",
-            "studyloop.identity.limits.sign-ins-per-ip-per-minute=1000",
-            "studyloop.identity.limits.resets-per-ip-per-hour=1000"
-        })
-@ExtendWith(OutputCaptureExtension.class)
+@HttpTest
 class AccountFlowTests {
 
     @LocalServerPort
