@@ -179,6 +179,8 @@ class MailSmtpTests {
         var failed = row(to);
         assertThat(failed.status()).isEqualTo("FAILED");
         assertThat(failed.attempts()).isEqualTo(10);
+        assertThat(failed.body()).isNull();
+        assertThat(failed.lastError()).isEqualTo("java.net.ConnectException");
         assertThat(output.getOut()).contains("given up after 10 attempts").doesNotContain(to);
     }
 }
