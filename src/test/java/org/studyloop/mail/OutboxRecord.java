@@ -2,6 +2,7 @@ package org.studyloop.mail;
 
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -10,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * address, since all test contexts share one database.
  */
 public record OutboxRecord(
+        UUID id,
         String status,
         String locale,
         String template,
@@ -21,10 +23,11 @@ public record OutboxRecord(
 
     public static Optional<OutboxRecord> find(JdbcClient jdbc, String recipient) {
         return jdbc.sql("""
-                        select status, locale, template, subject, body, attempts, sent_at, last_error
+                        select id, status, locale, template, subject, body, attempts, sent_at, last_error
                           from mail.outbox where recipient = :recipient""")
                 .param("recipient", recipient)
                 .query((rs, n) -> new OutboxRecord(
+                        rs.getObject("id", UUID.class),
                         rs.getString("status"),
                         rs.getString("locale"),
                         rs.getString("template"),
