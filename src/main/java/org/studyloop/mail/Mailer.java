@@ -6,9 +6,9 @@ package org.studyloop.mail;
  * until it succeeds or a configured number of attempts is spent. A rolled-back transaction
  * therefore sends nothing, and a committed one always sends, even across a crash.
  *
- * <p>Delivery is asynchronous: {@code send} returns before the mail leaves, so a caller's response
- * time does not depend on the mail server, nor reveal whether a mail was sent (a password reset
- * for an unknown address must look like any other, API.md).
+ * <p>Delivery is asynchronous: it starts on another thread after the commit, so a caller's
+ * response time does not depend on the mail server, nor reveal whether a mail was sent (a password
+ * reset for an unknown address must look like any other, API.md).
  */
 public interface Mailer {
 

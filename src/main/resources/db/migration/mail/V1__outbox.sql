@@ -1,7 +1,7 @@
 -- The mail module's transactional outbox: Mailer.send inserts a PENDING row in the caller's
 -- transaction; delivery after commit, or the sweep, moves it to SENT (SMTP, body erased),
 -- LOGGED (no SMTP configured, body kept for a developer to read) or, after the last attempt,
--- FAILED.
+-- FAILED (body erased).
 create schema if not exists mail;
 
 create table mail.outbox
@@ -21,8 +21,9 @@ create table mail.outbox
     primary key (id),
     constraint outbox_status_known check (status in ('PENDING', 'SENT', 'LOGGED', 'FAILED')),
     constraint outbox_recipient_length check (length(recipient) <= 254),
-    -- A sent mail keeps no body: it may hold a sign-in link or a token.
-    constraint outbox_sent_has_no_body check (status <> 'SENT' or body is null)
+    -- A mail that has left, or been given up, keeps no body: it may hold a link or a token.
+    -- One still to deliver, or logged for a developer to read, keeps it.
+    constraint outbox_body_only_until_done check ((status in ('SENT', 'FAILED')) = (body is null))
 );
 
 -- The sweep asks for due PENDING rows, oldest first. A partial index stays as small as the

@@ -27,8 +27,9 @@ class DeliveryTriggers {
 
     /**
      * Delivers a new mail once it is committed, on another thread: the sender's request does not
-     * wait for the mail server, and its timing does not show whether a mail was sent. Errors are
-     * left to the sweep, which retries from the row; the event itself needs no retry.
+     * wait for the mail server, nor does its response time then show whether a mail went out.
+     * Errors are left to the sweep, which retries from the row; the event itself needs no retry,
+     * so this method never throws and Spring Modulith marks its publication complete.
      */
     @Async
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)

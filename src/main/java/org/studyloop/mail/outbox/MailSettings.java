@@ -32,9 +32,14 @@ record MailSettings(
         if (maxAttempts < 1 || batchSize < 1) {
             throw new IllegalArgumentException("studyloop.mail.max-attempts and batch-size must be at least 1");
         }
-        if (initialBackoff.isNegative() || maxBackoff.compareTo(initialBackoff) < 0) {
+        // A zero back-off would make a failed mail due again at once, and the sweep would spend its
+        // attempts in one go.
+        if (!initialBackoff.isPositive() || maxBackoff.compareTo(initialBackoff) < 0) {
             throw new IllegalArgumentException(
                     "studyloop.mail.initial-backoff must be positive and max-backoff at least as long");
+        }
+        if (!sweepInterval.isPositive()) {
+            throw new IllegalArgumentException("studyloop.mail.sweep-interval must be positive");
         }
     }
 

@@ -8,6 +8,6 @@ enum MailStatus {
     SENT,
     /** Written to the log because no SMTP server is configured; its body is kept to be read. */
     LOGGED,
-    /** Given up after the configured number of attempts. */
+    /** Given up after the configured number of attempts; its body has been erased too. */
     FAILED
 }

@@ -95,11 +95,11 @@ class Outbox {
                 .update();
     }
 
-    /** The last allowed attempt failed too: the mail is given up. */
+    /** The last allowed attempt failed too: the mail is given up, and its body erased like a sent one's. */
     void markFailed(UUID id, String errorClass) {
         jdbc.sql("""
                         update mail.outbox
-                           set status = 'FAILED', attempts = attempts + 1, last_error = :error
+                           set status = 'FAILED', attempts = attempts + 1, last_error = :error, body = null
                          where id = :id""").param("id", id).param("error", errorClass).update();
     }
 
