@@ -32,12 +32,16 @@ public class TestDatabaseContextCustomizerFactory implements ContextCustomizerFa
                 var properties = new MapPropertySource(
                         "studyloopTestDatabase",
                         Map.of(
-                                "spring.datasource.url", TestDatabase.jdbcUrl(),
-                                "spring.datasource.username", "postgres",
+                                "spring.datasource.url",
+                                TestDatabase.jdbcUrl(),
+                                "spring.datasource.username",
+                                "postgres",
                                 // At JVM exit the server may stop before the contexts close; a
                                 // short wait for connections keeps that exit from stalling.
-                                "spring.datasource.hikari.connection-timeout", "2000",
-                                "studyloop.data-dir", dataDir.toString()));
+                                "spring.datasource.hikari.connection-timeout",
+                                "2000",
+                                "studyloop.data-dir",
+                                dataDir.toString()));
                 var sources = context.getEnvironment().getPropertySources();
                 if (sources.contains("systemProperties")) {
                     sources.addBefore("systemProperties", properties);
