@@ -18,9 +18,22 @@ public final class HttpProbe {
     private final HttpClient client =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String base;
+    private final String[] defaultHeaders;
 
     public HttpProbe(int port) {
+        this(port, new String[0]);
+    }
+
+    private HttpProbe(int port, String[] defaultHeaders) {
         this.base = "http://localhost:" + port;
+        this.defaultHeaders = defaultHeaders;
+    }
+
+    /** The same probe, sending this access token with every request. */
+    public HttpProbe withBearer(String accessToken) {
+        return new HttpProbe(
+                Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)),
+                new String[] {"Authorization", "Bearer " + accessToken});
     }
 
     public HttpResponse<String> get(String path, String... headers) {
@@ -36,6 +49,9 @@ public final class HttpProbe {
     }
 
     public HttpResponse<String> send(HttpRequest.Builder request, String... headers) {
+        for (int i = 0; i + 1 < defaultHeaders.length; i += 2) {
+            request.header(defaultHeaders[i], defaultHeaders[i + 1]);
+        }
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }

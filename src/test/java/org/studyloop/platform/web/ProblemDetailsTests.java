@@ -10,10 +10,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -22,6 +25,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.studyloop.HttpProbe;
+import org.studyloop.identity.Actor;
+import org.studyloop.identity.Role;
+import org.studyloop.identity.UserId;
+import org.studyloop.identity.token.AccessTokens;
 import org.studyloop.shared.ProblemException;
 import org.studyloop.shared.ProblemType;
 
@@ -73,8 +80,13 @@ class ProblemDetailsTests {
         return response;
     }
 
+    @Autowired
+    AccessTokens tokens;
+
+    /** API calls carry a valid access token: errors here are about the request, not its caller. */
     private HttpProbe http() {
-        return new HttpProbe(port);
+        var actor = new Actor(new UserId(UUID.randomUUID()), Set.of(Role.STUDENT));
+        return new HttpProbe(port).withBearer(tokens.issue(actor, false).value());
     }
 
     @Test
@@ -110,7 +122,7 @@ class ProblemDetailsTests {
     @Test
     void unknownPathsAre404Problems() {
         problem(http().get("/api/v1/no-such-thing"), 404, "not-found");
-        problem(http().get("/no/such/page"), 404, "not-found");
+        problem(new HttpProbe(port).get("/no/such/page"), 404, "not-found");
     }
 
     @Test
