@@ -38,6 +38,14 @@ class EmbeddedDatabaseTests {
                             .path("status")
                             .asString())
                     .isEqualTo("UP");
+            var login = new HttpProbe(port)
+                    .post(
+                            "/api/v1/auth/login",
+                            HttpProbe.toJson(java.util.Map.of(
+                                    "email", "student@demo.studyloop.org", "password", "demo-password-1")));
+            assertThat(login.statusCode())
+                    .as("the demo accounts of API.md exist in the embedded default")
+                    .isEqualTo(200);
             var jdbc = app.getBean(JdbcClient.class);
             jdbc.sql("create table public.restart_probe (note text)").update();
             jdbc.sql("insert into public.restart_probe values ('kept')").update();

@@ -44,11 +44,27 @@ class CommandLauncherTests {
     }
 
     @Test
+    void generateJwtKeyPrintsAPrivateEs256JwkSet() throws Exception {
+        var exit = launcher.run(new String[] {
+            "generate-jwt-key",
+            "--spring.datasource.url=" + TestDatabase.jdbcUrl(),
+            "--spring.datasource.username=postgres"
+        });
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        var keys = com.nimbusds.jose.jwk.JWKSet.parse(
+                out.toString(StandardCharsets.UTF_8).strip());
+        assertThat(keys.getKeys()).singleElement().satisfies(key -> {
+            assertThat(key.isPrivate()).isTrue();
+            assertThat(key.getKeyID()).startsWith("sl-");
+        });
+    }
+
+    @Test
     void migrateRunsWithoutAWebServerAndReportsEachSchema() {
         var exit = launcher.run(new String[] {
             "migrate", "--spring.datasource.url=" + TestDatabase.jdbcUrl(), "--spring.datasource.username=postgres"
         });
         assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("up to date", "(root)");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("up to date", "(root)", "identity", "mail");
     }
 }
