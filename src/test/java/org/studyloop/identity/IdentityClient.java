@@ -85,4 +85,29 @@ public final class IdentityClient {
     public String accessToken(String email) {
         return tokens(email).path("accessToken").asString();
     }
+
+    /** Enrols TOTP for an account that is already ADMIN and returns an access token with MFA. */
+    public String adminWithMfa(String email) {
+        var token = accessToken(email);
+        var begin = http.post("/api/v1/me/mfa/totp", "", "Authorization", "Bearer " + token);
+        var secret = HttpProbe.json(begin).path("secret").asString();
+        var now = java.time.Instant.now();
+        var confirm = http.post(
+                "/api/v1/me/mfa/totp/confirm",
+                HttpProbe.toJson(Map.of("code", org.studyloop.identity.mfa.Totp.code(secret, now))),
+                "Authorization",
+                "Bearer " + token);
+        assertThat(confirm.statusCode()).as(confirm.body()).isEqualTo(200);
+        var login = http.post(
+                "/api/v1/auth/login",
+                HttpProbe.toJson(Map.of(
+                        "email",
+                        email,
+                        "password",
+                        PASSWORD,
+                        "totp",
+                        org.studyloop.identity.mfa.Totp.code(secret, now.plusSeconds(30)))));
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        return HttpProbe.json(login).path("accessToken").asString();
+    }
 }

@@ -46,7 +46,7 @@ class AuditTrailTests {
                 .param("id", UUID.fromString(adminId))
                 .update();
         // A signed-in administrator with MFA changes the student's roles.
-        var adminToken = SignInSecurityTestsSupport.adminWithMfa(client, adminEmail);
+        var adminToken = client.adminWithMfa(adminEmail);
         var changed = client.http()
                 .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
                                 "http://localhost:" + port + "/api/v1/admin/users/" + userId + "/roles"))

@@ -1,0 +1,328 @@
+package org.studyloop.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.studyloop.access.Caller.ADMIN;
+import static org.studyloop.access.Caller.ANONYMOUS;
+import static org.studyloop.access.Caller.LINKED_PARENT;
+import static org.studyloop.access.Caller.OTHER_PARENT;
+import static org.studyloop.access.Caller.OTHER_STUDENT;
+import static org.studyloop.access.Caller.OTHER_TEACHER;
+import static org.studyloop.access.Caller.OWNER_STUDENT;
+import static org.studyloop.access.Caller.TEACHER_OF_CLASS;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.studyloop.HttpProbe;
+import org.studyloop.HttpTest;
+import org.studyloop.identity.IdentityClient;
+
+/**
+ * The access policy, tested on every endpoint the running application maps: the endpoints are
+ * read from Spring MVC, so a new endpoint without a row here fails this test. Each row is probed
+ * by each of eight callers, in a fresh world: a class taught by TEACHER_OF_CLASS with
+ * OWNER_STUDENT in it, and OWNER_STUDENT linked to LINKED_PARENT. Denied reads of someone's data
+ * are 404, so that existence does not leak; role refusals are 403; no credentials 401.
+ */
+@HttpTest
+class AuthorizationMatrixTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private record Account(String email, String userId, String token) {}
+
+    /** The data one probe runs against, made anew for each probe. */
+    record World(String classId, String joinCode, String guardianCode, Map<Caller, String> userIds) {}
+
+    private record Row(Function<World, String> path, Function<World, String> body, Expect expect) {}
+
+    private final Map<String, Row> rows = new LinkedHashMap<>();
+
+    private void row(
+            String method, String pattern, Function<World, String> path, Function<World, String> body, Expect expect) {
+        rows.put(method + " " + pattern, new Row(path, body, expect));
+    }
+
+    private void row(String method, String pattern, Function<World, String> body, Expect expect) {
+        row(method, pattern, w -> pattern, body, expect);
+    }
+
+    private static Function<World, String> none() {
+        return w -> "";
+    }
+
+    private static Function<World, String> json(String json) {
+        return w -> json;
+    }
+
+    private void table() {
+        var bogus = "not-a-real-token-0123456789";
+        // Accounts (public)
+        row(
+                "POST",
+                "/api/v1/auth/register",
+                w -> HttpProbe.toJson(Map.of(
+                        "email",
+                        IdentityClient.uniqueEmail("matrix"),
+                        "password",
+                        IdentityClient.PASSWORD,
+                        "displayName",
+                        "M")),
+                Expect.everyone(201));
+        row("POST", "/api/v1/auth/verify-email", json("{\"token\":\"" + bogus + "\"}"), Expect.everyone(400));
+        row(
+                "POST",
+                "/api/v1/auth/verify-email/resend",
+                w -> HttpProbe.toJson(Map.of("email", IdentityClient.uniqueEmail("x"))),
+                Expect.everyone(202));
+        row(
+                "POST",
+                "/api/v1/auth/login",
+                w -> HttpProbe.toJson(
+                        Map.of("email", accounts.get(OTHER_STUDENT).email(), "password", IdentityClient.PASSWORD)),
+                Expect.everyone(200));
+        row("POST", "/api/v1/auth/refresh", json("{\"refreshToken\":\"" + bogus + "\"}"), Expect.everyone(401));
+        row("POST", "/api/v1/auth/logout", json("{\"refreshToken\":\"" + bogus + "\"}"), Expect.everyone(204));
+        row(
+                "POST",
+                "/api/v1/auth/password-reset",
+                w -> HttpProbe.toJson(Map.of("email", IdentityClient.uniqueEmail("y"))),
+                Expect.everyone(202));
+        row(
+                "POST",
+                "/api/v1/auth/password-reset/confirm",
+                json("{\"token\":\"" + bogus + "\",\"newPassword\":\"a long enough new passphrase\"}"),
+                Expect.everyone(400));
+        row("GET", "/.well-known/jwks.json", none(), Expect.everyone(200));
+        // The signed-in person's own account
+        row("GET", "/api/v1/me", none(), Expect.signedIn(200));
+        row("PATCH", "/api/v1/me", json("{\"locale\":\"en\"}"), Expect.signedIn(200));
+        row(
+                "POST",
+                "/api/v1/me/password",
+                json("{\"currentPassword\":\"certainly not it\",\"newPassword\":\"a long enough new passphrase\"}"),
+                Expect.signedIn(400));
+        row("POST", "/api/v1/me/mfa/totp", none(), Expect.signedIn(200).and(409, ADMIN));
+        row("POST", "/api/v1/me/mfa/totp/confirm", json("{\"code\":\"000000\"}"), Expect.signedIn(409));
+        row("POST", "/api/v1/me/mfa/disable", json("{\"code\":\"000000\"}"), Expect.signedIn(409));
+        row(
+                "POST",
+                "/api/v1/me/mfa/recovery-codes",
+                json("{\"code\":\"000000\"}"),
+                Expect.signedIn(409).and(400, ADMIN));
+        // Administration: ADMIN with MFA only
+        var adminOnly = Expect.signedIn(403).and(200, ADMIN);
+        row("GET", "/api/v1/admin/users", none(), adminOnly);
+        row(
+                "PUT",
+                "/api/v1/admin/users/{userId}/roles",
+                w -> "/api/v1/admin/users/" + w.userIds().get(OTHER_STUDENT) + "/roles",
+                json("{\"roles\":[\"STUDENT\"]}"),
+                Expect.signedIn(403).and(200, ADMIN));
+        row("GET", "/api/v1/admin/audit", none(), Expect.signedIn(403).and(200, ADMIN));
+        // Classes
+        row(
+                "POST",
+                "/api/v1/classes",
+                json("{\"name\":\"Algebra 2\"}"),
+                Expect.signedIn(403).and(201, TEACHER_OF_CLASS, OTHER_TEACHER, ADMIN));
+        row("GET", "/api/v1/classes", none(), Expect.signedIn(200));
+        row(
+                "GET",
+                "/api/v1/classes/{classId}",
+                w -> "/api/v1/classes/" + w.classId(),
+                none(),
+                Expect.signedIn(404).and(200, TEACHER_OF_CLASS, OWNER_STUDENT, ADMIN));
+        row(
+                "POST",
+                "/api/v1/classes/{classId}/join-code",
+                w -> "/api/v1/classes/" + w.classId() + "/join-code",
+                none(),
+                Expect.signedIn(404).and(200, TEACHER_OF_CLASS, ADMIN));
+        row(
+                "POST",
+                "/api/v1/classes/join",
+                w -> HttpProbe.toJson(Map.of("joinCode", w.joinCode())),
+                Expect.signedIn(403).and(200, OWNER_STUDENT, OTHER_STUDENT));
+        row(
+                "GET",
+                "/api/v1/classes/{classId}/students",
+                w -> "/api/v1/classes/" + w.classId() + "/students",
+                none(),
+                Expect.signedIn(404).and(200, TEACHER_OF_CLASS, ADMIN));
+        row(
+                "DELETE",
+                "/api/v1/classes/{classId}/students/{studentId}",
+                w -> "/api/v1/classes/" + w.classId() + "/students/"
+                        + w.userIds().get(OWNER_STUDENT),
+                none(),
+                Expect.signedIn(404).and(204, TEACHER_OF_CLASS, ADMIN));
+        row(
+                "POST",
+                "/api/v1/classes/{classId}/leave",
+                w -> "/api/v1/classes/" + w.classId() + "/leave",
+                none(),
+                Expect.signedIn(404).and(204, OWNER_STUDENT));
+        // Guardians
+        row("POST", "/api/v1/me/guardian-codes", none(), Expect.signedIn(403).and(201, OWNER_STUDENT, OTHER_STUDENT));
+        row(
+                "POST",
+                "/api/v1/users/{studentId}/guardian-codes",
+                w -> "/api/v1/users/" + w.userIds().get(OWNER_STUDENT) + "/guardian-codes",
+                none(),
+                Expect.signedIn(404).and(201, OWNER_STUDENT, TEACHER_OF_CLASS, ADMIN));
+        row(
+                "POST",
+                "/api/v1/guardians/link",
+                w -> HttpProbe.toJson(Map.of("code", w.guardianCode())),
+                Expect.signedIn(403).and(200, LINKED_PARENT, OTHER_PARENT));
+        row("GET", "/api/v1/me/guardians", none(), Expect.signedIn(403).and(200, OWNER_STUDENT, OTHER_STUDENT));
+        row(
+                "DELETE",
+                "/api/v1/me/guardians/{guardianId}",
+                w -> "/api/v1/me/guardians/" + w.userIds().get(LINKED_PARENT),
+                none(),
+                Expect.signedIn(404).and(204, OWNER_STUDENT));
+        row("GET", "/api/v1/me/children", none(), Expect.signedIn(403).and(200, LINKED_PARENT, OTHER_PARENT));
+        // Platform: API documentation and the container's error page
+        row("GET", "/v3/api-docs", none(), Expect.everyone(200));
+        row("GET", "/v3/api-docs.yaml", none(), Expect.everyone(200));
+        row("GET", "/v3/api-docs/swagger-config", none(), Expect.everyone(200));
+        row("GET", "/v3/api-docs.yaml/{group}", w -> "/v3/api-docs.yaml/none", none(), Expect.everyone(404));
+        row("GET", "/v3/api-docs/{group}", w -> "/v3/api-docs/none", none(), Expect.everyone(404));
+        row("GET", "/swagger-ui.html", none(), Expect.everyone(302));
+        row("ANY", "/error", none(), Expect.everyone(404));
+    }
+
+    private final Map<Caller, Account> accounts = new EnumMap<>(Caller.class);
+
+    private IdentityClient client;
+
+    private void createAccounts() {
+        var roles = Map.of(
+                OWNER_STUDENT, "STUDENT",
+                OTHER_STUDENT, "STUDENT",
+                TEACHER_OF_CLASS, "TEACHER",
+                OTHER_TEACHER, "TEACHER",
+                LINKED_PARENT, "PARENT",
+                OTHER_PARENT, "PARENT",
+                ADMIN, "TEACHER");
+        roles.forEach((caller, role) -> {
+            var email = IdentityClient.uniqueEmail(caller.name().toLowerCase().replace('_', '-'));
+            var userId = client.verifiedAccount(email, role);
+            if (caller == ADMIN) {
+                jdbc.sql("update identity.account_role set role = 'ADMIN' where account_id = :id")
+                        .param("id", UUID.fromString(userId))
+                        .update();
+                accounts.put(caller, new Account(email, userId, client.adminWithMfa(email)));
+            } else {
+                accounts.put(caller, new Account(email, userId, client.accessToken(email)));
+            }
+        });
+    }
+
+    private HttpProbe as(Caller caller) {
+        var http = new HttpProbe(port);
+        return caller == ANONYMOUS ? http : http.withBearer(accounts.get(caller).token());
+    }
+
+    private World newWorld() {
+        var created = as(TEACHER_OF_CLASS).post("/api/v1/classes", "{\"name\":\"Matrix class\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        var classId = HttpProbe.json(created).path("classId").asString();
+        var joinCode = HttpProbe.json(created).path("joinCode").asString();
+        var joined = as(OWNER_STUDENT).post("/api/v1/classes/join", HttpProbe.toJson(Map.of("joinCode", joinCode)));
+        assertThat(joined.statusCode()).as(joined.body()).isEqualTo(200);
+        var code = as(OWNER_STUDENT).post("/api/v1/me/guardian-codes", "");
+        assertThat(code.statusCode()).as(code.body()).isEqualTo(201);
+        var linked = as(LINKED_PARENT)
+                .post(
+                        "/api/v1/guardians/link",
+                        HttpProbe.toJson(
+                                Map.of("code", HttpProbe.json(code).path("code").asString())));
+        assertThat(linked.statusCode()).as(linked.body()).isEqualTo(200);
+        var fresh = as(OWNER_STUDENT).post("/api/v1/me/guardian-codes", "");
+        var userIds = new EnumMap<Caller, String>(Caller.class);
+        accounts.forEach((caller, account) -> userIds.put(caller, account.userId()));
+        return new World(classId, joinCode, HttpProbe.json(fresh).path("code").asString(), userIds);
+    }
+
+    private java.util.Set<String> mappedEndpoints() {
+        var endpoints = new TreeSet<String>();
+        mappings.getHandlerMethods().keySet().forEach(info -> {
+            var methods = info.getMethodsCondition().getMethods();
+            var patterns = info.getPathPatternsCondition() == null
+                    ? info.getPatternValues()
+                    : info.getPathPatternsCondition().getPatternValues();
+            for (var pattern : patterns) {
+                if (methods.isEmpty()) {
+                    endpoints.add("ANY " + pattern);
+                }
+                methods.forEach(method -> endpoints.add(method.name() + " " + pattern));
+            }
+        });
+        return endpoints;
+    }
+
+    @Test
+    void everyEndpointAnswersEveryCallerAsThePolicySays(CapturedOutput output) {
+        client = new IdentityClient(port, output::getAll);
+        table();
+        assertThat(rows.keySet())
+                .as("every mapped endpoint has a row, and every row an endpoint")
+                .containsExactlyInAnyOrderElementsOf(mappedEndpoints());
+
+        createAccounts();
+        var mismatches = new ArrayList<String>();
+        rows.forEach((endpoint, row) -> {
+            var method = endpoint.substring(0, endpoint.indexOf(' '));
+            for (var caller : Caller.values()) {
+                var world = newWorld();
+                var body = row.body().apply(world);
+                var request = HttpRequest.newBuilder(URI.create(
+                                "http://localhost:" + port + row.path().apply(world)))
+                        .method(
+                                method.equals("ANY") ? "GET" : method,
+                                body.isEmpty() && method.equals("GET")
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(body))
+                        .header("Content-Type", "application/json");
+                var response = as(caller).send(request);
+                var expected = row.expect().statusFor(caller);
+                if (response.statusCode() != expected) {
+                    mismatches.add("%-55s %-16s expected %d, got %d %s"
+                            .formatted(
+                                    endpoint,
+                                    caller,
+                                    expected,
+                                    response.statusCode(),
+                                    response.body().length() > 160
+                                            ? response.body().substring(0, 160)
+                                            : response.body()));
+                }
+            }
+        });
+        assertThat(mismatches).as(String.join("\n", mismatches)).isEmpty();
+    }
+}
