@@ -3,16 +3,10 @@ package org.studyloop.classroom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
 import org.studyloop.classroom.classes.Classes;
 import org.studyloop.classroom.guardians.Guardians;
@@ -27,21 +21,8 @@ import org.studyloop.shared.ProblemType;
  * (identity, for names and accounts). Every relation is made through the module's own behaviour:
  * classes joined with their code, guardians linked with a redeemed code.
  */
-@ApplicationModuleTest(
-        mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES,
-        webEnvironment = SpringBootTest.WebEnvironment.NONE)
-@Import({NoMailUntilTheMailModuleLands.class, ClassroomAccessPolicyTests.PlatformClock.class})
+@ClassroomModuleTest
 class ClassroomAccessPolicyTests {
-
-    /** The clock bean comes from the platform module, which a module test of classroom leaves out. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class PlatformClock {
-
-        @Bean
-        Clock clock() {
-            return Clock.systemUTC();
-        }
-    }
 
     @Autowired
     Classroom classroom;
