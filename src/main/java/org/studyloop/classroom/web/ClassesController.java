@@ -42,8 +42,11 @@ class ClassesController {
         this.classes = classes;
     }
 
+    /** A name is shown in lists and pages: one line of 1 to 100 characters, no control characters. */
     record CreateClassRequest(
-            @NotBlank @Size(max = 100) String name,
+            @NotBlank @Size(max = 100) @Pattern(regexp = "\\P{Cntrl}*", message = "must be one line of text")
+            String name,
+
             @Nullable UUID courseId) {}
 
     record JoinCodeResponse(UUID classId, String joinCode) {

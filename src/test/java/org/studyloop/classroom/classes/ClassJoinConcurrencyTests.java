@@ -15,7 +15,6 @@ import org.studyloop.classroom.ClassroomModuleTest;
 import org.studyloop.classroom.TestAccounts;
 import org.studyloop.identity.Actor;
 import org.studyloop.identity.Role;
-import org.studyloop.identity.UserId;
 
 /**
  * "Everyone, type in the code now": a whole class joining at once must end with every student in
@@ -65,7 +64,7 @@ class ClassJoinConcurrencyTests {
         assertThat(rosters.studentsOf(created.classId()))
                 .containsExactlyInAnyOrderElementsOf(
                         students.stream().map(Actor::userId).toList());
-        assertThat(rosters.find(created.classId(), new UserId(teacher.userId().value())))
+        assertThat(rosters.find(created.classId(), teacher.userId()))
                 .hasValueSatisfying(
                         summary -> assertThat(summary.studentCount()).isEqualTo(STUDENTS));
     }

@@ -177,6 +177,9 @@ class ClassroomWebTests extends ClassroomWebTestSupport {
         postJson("/api/v1/classes", json("name", "x".repeat(101)), teacher)
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("name"));
+        postJson("/api/v1/classes", "{\"name\": \"Line one\\nline two\"}", teacher)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("name"));
         postJson("/api/v1/classes", "{\"name\": \"Biology\", \"courseId\": \"not-a-uuid\"}", teacher)
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("courseId"));
