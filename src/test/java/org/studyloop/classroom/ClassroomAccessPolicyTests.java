@@ -83,6 +83,8 @@ class ClassroomAccessPolicyTests {
         var formerTeacher = new Actor(teacher.userId(), java.util.Set.of(Role.STUDENT));
 
         assertThat(classroom.mayAccessLearner(formerTeacher, student.userId())).isFalse();
+        assertThat(classroom.mayManageClass(formerTeacher, classId)).isFalse();
+        assertThat(classes.mine(formerTeacher)).isEmpty();
     }
 
     @Test

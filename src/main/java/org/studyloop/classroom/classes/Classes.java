@@ -118,10 +118,16 @@ public class Classes {
         classes.save(schoolClass);
     }
 
-    /** The classes the actor teaches or is a student in. */
+    /**
+     * The classes the actor teaches or is a student in. Taught classes count only with the role,
+     * as in {@link Classroom#mayManageClass}: a former teacher no longer sees their join codes.
+     */
     @Transactional(readOnly = true)
     public List<Rosters.ClassSummary> mine(Actor actor) {
-        return rosters.classesFor(actor.userId());
+        var mayTeach = actor.has(Role.TEACHER) || actor.isAdmin();
+        return rosters.classesFor(actor.userId()).stream()
+                .filter(summary -> mayTeach || !summary.teaching())
+                .toList();
     }
 
     /** One class, for those who may see it: its teacher, its students, administrators. */

@@ -32,6 +32,7 @@ public class Guardians {
 
     private final GuardianCodes codes;
     private final Guardianships links;
+    private final RedemptionLimit limit;
     private final Classroom policy;
     private final Identity identity;
     private final ClassroomProperties properties;
@@ -41,6 +42,7 @@ public class Guardians {
     Guardians(
             GuardianCodes codes,
             Guardianships links,
+            RedemptionLimit limit,
             Classroom policy,
             Identity identity,
             ClassroomProperties properties,
@@ -48,6 +50,7 @@ public class Guardians {
             Clock clock) {
         this.codes = codes;
         this.links = links;
+        this.limit = limit;
         this.policy = policy;
         this.identity = identity;
         this.properties = properties;
@@ -98,10 +101,14 @@ public class Guardians {
         if (!actor.has(Role.PARENT)) {
             throw new ProblemException(ProblemType.FORBIDDEN, "Only parents and guardians redeem guardian codes.");
         }
+        limit.check(actor.userId());
         var now = clock.instant();
-        var student = codes.redeem(code, actor.userId(), now)
-                .orElseThrow(
-                        () -> ProblemException.notFound("This code is unknown, used or expired. Ask for a new one."));
+        var redeemed = codes.redeem(code, actor.userId(), now);
+        if (redeemed.isEmpty()) {
+            limit.failed(actor.userId());
+            throw ProblemException.notFound("This code is unknown, used or expired. Ask for a new one.");
+        }
+        var student = redeemed.get();
         if (student.equals(actor.userId())) {
             // Thrown inside the transaction, so the redemption rolls back and the code stays usable.
             throw ProblemException.invalid("code", "is your own: nobody can be their own guardian");

@@ -36,15 +36,17 @@ import org.studyloop.identity.UserId;
 @Tag(name = "Classes and guardians")
 class ClassesController {
 
+    /** No control characters: a name is shown on one line in lists and pages. */
+    private static final String ONE_LINE = "\\P{Cntrl}*";
+
     private final Classes classes;
 
     ClassesController(Classes classes) {
         this.classes = classes;
     }
 
-    /** A name is shown in lists and pages: one line of 1 to 100 characters, no control characters. */
     record CreateClassRequest(
-            @NotBlank @Size(max = 100) @Pattern(regexp = "\\P{Cntrl}*", message = "must be one line of text")
+            @NotBlank @Size(max = 100) @Pattern(regexp = ONE_LINE, message = "must be one line of text")
             String name,
 
             @Nullable UUID courseId) {}

@@ -218,4 +218,15 @@ class GuardianWebTests extends ClassroomWebTestSupport {
                 .andExpect(jsonPath("$.errors[0].field").value("guardianId"));
         problem(link("ABCDEFGHJK", pat), ProblemType.NOT_FOUND);
     }
+
+    @Test
+    void wrongCodesAreCappedPerAccount() throws Exception {
+        var code = codeFor(sam);
+        for (var attempt = 0; attempt < 10; attempt++) {
+            problem(link("ABCDEFGHJK", per), ProblemType.NOT_FOUND);
+        }
+
+        problem(link(code, per), ProblemType.TOO_MANY_REQUESTS);
+        link(code, pat).andExpect(status().isOk());
+    }
 }
