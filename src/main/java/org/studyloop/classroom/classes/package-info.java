@@ -1,0 +1,4 @@
+@NullMarked
+package org.studyloop.classroom.classes;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.studyloop.classroom.demo;
+
+import org.jspecify.annotations.NullMarked;

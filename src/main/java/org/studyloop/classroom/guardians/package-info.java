@@ -1,0 +1,4 @@
+@NullMarked
+package org.studyloop.classroom.guardians;
+
+import org.jspecify.annotations.NullMarked;

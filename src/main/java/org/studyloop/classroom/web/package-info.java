@@ -1,0 +1,4 @@
+@NullMarked
+package org.studyloop.classroom.web;
+
+import org.jspecify.annotations.NullMarked;
