@@ -14,13 +14,13 @@ import org.springframework.modulith.test.ApplicationModuleTest;
 
 /**
  * A test of the classroom module with only the modules it depends on (identity, for accounts and
- * names), without a web server. Every class with this annotation shares one Spring context.
+ * names, and what identity needs in turn, such as mail), without a web server. Every class with this annotation shares one Spring context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @ApplicationModuleTest(
-        mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES,
+        mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES,
         webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @Import(ClassroomModuleTest.PlatformClock.class)
 public @interface ClassroomModuleTest {

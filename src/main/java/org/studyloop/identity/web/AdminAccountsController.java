@@ -25,7 +25,7 @@ import org.studyloop.identity.UserId;
 import org.studyloop.identity.account.Account;
 import org.studyloop.identity.account.AccountDirectory;
 
-/** Users and roles, for administrators who signed in with a second factor. */
+/** Users and roles, newest first, for administrators who signed in with a second factor. */
 @RestController
 @RequestMapping("/api/v1/admin/users")
 @Validated
@@ -58,7 +58,7 @@ class AdminAccountsController {
             Actor admin,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
-        return directory.page(PageRequest.of(page, size, Sort.by("createdAt"))).stream()
+        return directory.page(PageRequest.of(page, size, Sort.by("createdAt").descending())).stream()
                 .map(UserView::of)
                 .toList();
     }

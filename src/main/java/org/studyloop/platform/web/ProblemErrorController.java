@@ -36,7 +36,11 @@ class ProblemErrorController implements ErrorController {
             return Problems.response(problem, request);
         }
         var code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        var status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
+        if (!(code instanceof Integer value)) {
+            // Asked for directly, not reached through an error: there is nothing at this address.
+            return Problems.response(Problems.of(ProblemType.NOT_FOUND, "There is nothing at this address.", request));
+        }
+        var status = HttpStatus.resolve(value);
         if (status == null) {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
         }
