@@ -17,4 +17,14 @@ public interface Identity {
 
     /** The account registered with this e-mail address, for demo seeding and administration. */
     Optional<UserId> findByEmail(String email);
+
+    /**
+     * Mails the account, in its language, through the mail module's outbox: queued in the
+     * caller's transaction, so it goes out if and only if the caller's change commits. Other
+     * modules mail people this way without ever holding their addresses.
+     *
+     * @param template a mail template name ({@code guardian-linked})
+     * @param values the template's values
+     */
+    void mail(UserId recipient, String template, java.util.Map<String, String> values);
 }

@@ -114,6 +114,13 @@ public class Guardians {
             throw ProblemException.invalid("code", "is your own: nobody can be their own guardian");
         }
         if (links.link(actor.userId(), student, now)) {
+            var names = identity.displayNames(List.of(student, actor.userId()));
+            identity.mail(
+                    student,
+                    "guardian-linked",
+                    Map.of(
+                            "name", names.getOrDefault(student, ""),
+                            "guardianName", names.getOrDefault(actor.userId(), "")));
             audit(
                     LINKED,
                     actor.userId(),

@@ -9,12 +9,15 @@ import java.util.Set;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.studyloop.identity.AccountSummary;
 import org.studyloop.identity.Actor;
 import org.studyloop.identity.Identity;
 import org.studyloop.identity.Role;
 import org.studyloop.identity.UserId;
+import org.studyloop.mail.Mailer;
+import org.studyloop.mail.OutgoingMail;
 import org.studyloop.shared.ProblemException;
 
 /** Reading accounts for other modules, and the administrator's account management. */
@@ -24,9 +27,20 @@ public class AccountDirectory implements Identity {
     private final Accounts accounts;
     private final Audit audit;
 
-    AccountDirectory(Accounts accounts, Audit audit) {
+    private final Mailer mailer;
+
+    AccountDirectory(Accounts accounts, Audit audit, Mailer mailer) {
         this.accounts = accounts;
         this.audit = audit;
+        this.mailer = mailer;
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void mail(UserId recipient, String template, Map<String, String> values) {
+        accounts.findById(recipient.value())
+                .ifPresent(
+                        account -> mailer.send(new OutgoingMail(account.email(), account.locale(), template, values)));
     }
 
     @Override
