@@ -22,6 +22,21 @@ final class ItemRules {
 
     private ItemRules() {}
 
+    /** What an item refers to, read even from an item with errors, so its skills are checked too. */
+    record Refs(String key, List<String> skills) {}
+
+    static Refs refs(Node node) {
+        var findings = new Findings();
+        var nodes = new Nodes("", 1, findings);
+        var fields = nodes.mapping(node, "an item");
+        if (fields == null) {
+            return new Refs("", List.of());
+        }
+        var key = fields.get("key") instanceof ScalarNode scalar ? scalar.getValue() : "";
+        var skills = fields.containsKey("skills") ? nodes.texts(fields.get("skills"), "skills") : List.<String>of();
+        return new Refs(key, skills);
+    }
+
     static Pack.@Nullable Item check(Node node, Nodes nodes) {
         var fields = nodes.mapping(node, "an item");
         if (fields == null) {
@@ -72,6 +87,9 @@ final class ItemRules {
 
     private static void checkType(ItemType type, Node node, Map<String, Node> fields, Nodes nodes) {
         var answer = fields.get("answer");
+        if (type == ItemType.ESSAY || type == ItemType.TEMPLATE) {
+            return; // an essay is scored by its rubric; a template's answer is checked by the engine
+        }
         if (answer == null) {
             nodes.error(node, "the field 'answer' is missing");
             return;
@@ -137,9 +155,7 @@ final class ItemRules {
                     }
                 }
             }
-            case ESSAY, TEMPLATE -> {
-                // an essay's answer is its rubric; a template's is checked by the engine
-            }
+            default -> {}
         }
     }
 

@@ -2,6 +2,7 @@ package org.studyloop.catalog.pack;
 
 import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.Tag;
@@ -65,13 +66,12 @@ final class PackDocuments {
                 document.body());
     }
 
-    /** An item in Markdown: its front matter has every field but the stem, which is the body. */
-    static Pack.@Nullable Item item(String path, String text, Findings findings) {
+    /** An item in Markdown, as one YAML node: its front matter with the body added as its stem. */
+    static @Nullable Node item(String path, String text, Findings findings) {
         var document = split(path, text, findings);
         if (document == null) {
             return null;
         }
-        var nodes = new Nodes(path, 2, findings);
         var root = Yamls.compose(path, document.frontMatter(), 2, findings);
         if (root == null) {
             return null;
@@ -89,6 +89,6 @@ final class PackDocuments {
                                     mark,
                                     org.yaml.snakeyaml.DumperOptions.ScalarStyle.LITERAL)));
         }
-        return ItemRules.check(root, nodes);
+        return root;
     }
 }

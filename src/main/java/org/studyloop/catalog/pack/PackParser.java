@@ -23,10 +23,12 @@ public final class PackParser {
         var findings = new Findings();
         var course = course(files, findings);
         var skills = new ArrayList<Located<Pack.Skill>>();
+        var skillsRead = false;
         if (files.has("skills.yaml")) {
             var nodes = new Nodes("skills.yaml", 1, findings);
             var root = Yamls.compose("skills.yaml", files.text("skills.yaml"), 1, findings);
             var list = root == null ? null : nodes.sequence(root, "skills.yaml");
+            skillsRead = list != null;
             for (var node : list == null ? List.<Node>of() : list) {
                 var skill = skill(node, nodes);
                 if (skill != null) {
@@ -44,25 +46,29 @@ public final class PackParser {
             }
         }
         var items = new ArrayList<Located<Pack.Item>>();
-        for (var path : files.in("items", ".yaml", ".yml")) {
-            var nodes = new Nodes(path, 1, findings);
-            var root = Yamls.compose(path, files.text(path), 1, findings);
-            var list = root == null ? null : nodes.sequence(root, path + " (a list of items)");
-            for (var node : list == null ? List.<Node>of() : list) {
+        var refs = new ArrayList<Located<ItemRules.Refs>>();
+        for (var path : files.in("items", ".yaml", ".yml", ".md")) {
+            var nodes = new Nodes(path, path.endsWith(".md") ? 2 : 1, findings);
+            List<Node> list;
+            if (path.endsWith(".md")) {
+                var node = PackDocuments.item(path, files.text(path), findings);
+                list = node == null ? List.of() : List.of(node);
+            } else {
+                var root = Yamls.compose(path, files.text(path), 1, findings);
+                var sequence = root == null ? null : nodes.sequence(root, path + " (a list of items)");
+                list = sequence == null ? List.of() : sequence;
+            }
+            for (var node : list) {
+                var line = path.endsWith(".md") ? 1 : nodes.line(node);
+                refs.add(new Located<>(ItemRules.refs(node), path, line));
                 var item = ItemRules.check(node, nodes);
                 if (item != null) {
-                    items.add(new Located<>(item, path, nodes.line(node)));
+                    items.add(new Located<>(item, path, line));
                 }
             }
         }
-        for (var path : files.in("items", ".md")) {
-            var item = PackDocuments.item(path, files.text(path), findings);
-            if (item != null) {
-                items.add(new Located<>(item, path, 1));
-            }
-        }
         if (course != null) {
-            crossCheck(course, skills, lessons, items, files, findings);
+            crossCheck(course, skills, skillsRead, lessons, refs, files, findings);
         }
         var pack = course == null || findings.hasErrors()
                 ? null
@@ -166,8 +172,9 @@ public final class PackParser {
     private static void crossCheck(
             Pack.Course course,
             List<Located<Pack.Skill>> skills,
+            boolean skillsRead,
             List<Located<Pack.Lesson>> lessons,
-            List<Located<Pack.Item>> items,
+            List<Located<ItemRules.Refs>> items,
             PackFiles files,
             Findings findings) {
         var units = course.units().stream().map(Pack.Unit::key).toList();
@@ -204,7 +211,7 @@ public final class PackParser {
             if (lessonKeys.put(lesson.key(), located.file()) != null) {
                 findings.error(located.file(), located.line(), "the lesson key '" + lesson.key() + "' is used twice");
             }
-            if (!graph.containsKey(lesson.skill())) {
+            if (skillsRead && !graph.containsKey(lesson.skill())) {
                 findings.error(located.file(), located.line(), "the skill '" + lesson.skill() + "' does not exist");
             }
             if (lesson.pdf() != null && !lesson.pdf().contains("://") && !files.has(lesson.pdf())) {
@@ -214,11 +221,12 @@ public final class PackParser {
         var itemKeys = new HashMap<String, String>();
         for (var located : items) {
             var item = located.value();
-            if (itemKeys.put(item.key(), located.file()) != null) {
+            if (!item.key().isEmpty() && itemKeys.put(item.key(), located.file()) != null) {
                 findings.error(located.file(), located.line(), "the item key '" + item.key() + "' is used twice");
             }
             for (var skill : item.skills()) {
-                if (!graph.containsKey(skill)) {
+                // when skills.yaml itself cannot be read, its error says so; no error per reference
+                if (skillsRead && !graph.containsKey(skill)) {
                     findings.error(located.file(), located.line(), "the skill '" + skill + "' does not exist");
                 }
             }

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Makes one item from a template and a seed (docs/content-packs.md, "Templates"). The same seed
  * always gives the same item: values are drawn from a {@link SplittableRandom} seeded with it, in
- * the template's order, and a draw that breaks a constraint (or divides by zero, or leaves fewer
+ * the order of the variables' names, and a draw that breaks a constraint (or divides by zero, or leaves fewer
  * than two distinct distractors) is redrawn from the same generator, up to {@value #MAX_DRAWS}
  * times. The instance is an item of the {@code produces} type in the pack's own format.
  */

@@ -54,14 +54,17 @@ record TemplateSpec(
         if (!PRODUCES.contains(produces)) {
             throw new TemplateException("'produces' must be one of " + PRODUCES);
         }
-        var variables = new LinkedHashMap<String, Variable>();
+        // Drawn in name order, not written order: a body stored as JSONB comes back with its keys
+        // reordered (PostgreSQL documentation, §8.14), and the same seed must give the same item.
+        var variables = new java.util.TreeMap<String, Variable>();
         if (body.get("variables") instanceof Map<?, ?> map) {
             map.forEach((name, value) -> variables.put(String.valueOf(name), variable(String.valueOf(name), value)));
         }
-        var derived = new LinkedHashMap<String, String>();
+        var written = new java.util.TreeMap<String, String>();
         if (body.get("derived") instanceof Map<?, ?> map) {
-            map.forEach((name, value) -> derived.put(String.valueOf(name), String.valueOf(value)));
+            map.forEach((name, value) -> written.put(String.valueOf(name), String.valueOf(value)));
         }
+        var derived = dependencyOrder(written, variables.keySet());
         var distractors = new ArrayList<Distractor>();
         for (var entry : list(body.get("distractors"))) {
             if (entry instanceof Map<?, ?> map && map.get("expression") != null) {
@@ -120,6 +123,32 @@ record TemplateSpec(
             }
         }
         return problems;
+    }
+
+    /**
+     * Derived values in an order where each comes after those it uses, whatever order the stored
+     * body has; a value whose inputs never become known (a cycle) goes last and fails its check.
+     */
+    private static Map<String, String> dependencyOrder(Map<String, String> written, java.util.Set<String> variables) {
+        var ordered = new LinkedHashMap<String, String>();
+        var known = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        known.addAll(variables);
+        var progress = true;
+        while (progress && ordered.size() < written.size()) {
+            progress = false;
+            for (var entry : written.entrySet()) {
+                if (!ordered.containsKey(entry.getKey())
+                        && Expressions.variablesOfLenient(entry.getValue()).stream()
+                                .filter(v -> written.containsKey(v))
+                                .allMatch(known::contains)) {
+                    ordered.put(entry.getKey(), entry.getValue());
+                    known.add(entry.getKey());
+                    progress = true;
+                }
+            }
+        }
+        written.forEach(ordered::putIfAbsent);
+        return ordered;
     }
 
     private static void add(List<String> problems, String problem) {
