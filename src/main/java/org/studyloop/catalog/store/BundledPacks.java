@@ -42,10 +42,10 @@ class BundledPacks implements ApplicationRunner {
         var packs = new TreeMap<String, LinkedHashMap<String, byte[]>>();
         var resolver = new PathMatchingResourcePatternResolver();
         for (var resource : resolver.getResources(ROOT + "**/*")) {
-            if (!resource.isReadable()) {
+            var url = resource.getURL().toString();
+            if (!resource.isReadable() || url.endsWith("/")) {
                 continue;
             }
-            var url = resource.getURL().toString();
             var at = url.lastIndexOf("/content/");
             var relative = url.substring(at + "/content/".length());
             var slash = relative.indexOf('/');

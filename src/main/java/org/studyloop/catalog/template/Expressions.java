@@ -24,10 +24,25 @@ public final class Expressions {
 
     private Expressions() {}
 
+    /**
+     * An EvalEx expression with the functions docs/content-packs.md names: EvalEx 2.7 has
+     * {@code sin cos tan log sqrt} but no {@code exp}, which is added here through its function API.
+     */
+    static Expression create(String text) {
+        var expression = new Expression(text, MathContext.DECIMAL64);
+        expression.addFunction(expression.new Function("EXP", 1) {
+            @Override
+            public BigDecimal eval(List<BigDecimal> parameters) {
+                return new BigDecimal(Math.exp(parameters.getFirst().doubleValue()), MathContext.DECIMAL64);
+            }
+        });
+        return expression;
+    }
+
     /** Why the expression does not parse or names something unknown; empty when it is fine. */
     public static String problem(String text, Collection<String> known) {
         try {
-            var expression = new Expression(text, MathContext.DECIMAL64);
+            var expression = create(text);
             expression.toRPN();
             var declared = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
             declared.addAll(expression.getDeclaredVariables());
@@ -45,7 +60,7 @@ public final class Expressions {
 
     /** The variables an expression uses, each once, in order of first use. */
     public static List<String> variablesOf(String text) {
-        var expression = new Expression(text, MathContext.DECIMAL64);
+        var expression = create(text);
         var seen = new ArrayList<String>();
         var declared = Set.copyOf(expression.getDeclaredVariables());
         expression.getUsedVariables().stream()
@@ -65,7 +80,7 @@ public final class Expressions {
 
     /** Evaluates with the numeric values; {@link ArithmeticException} when the values do not fit. */
     public static BigDecimal eval(String text, Map<String, Object> values) {
-        var expression = new Expression(text, MathContext.DECIMAL64);
+        var expression = create(text);
         values.forEach((name, value) -> {
             if (value instanceof BigDecimal number) {
                 expression.setVariable(name, number);

@@ -115,6 +115,12 @@ class TemplateEngineTests {
     }
 
     @Test
+    void theFunctionsOfTheFormatEvaluate() {
+        assertThat(Expressions.format(Expressions.eval("exp(0) + log(e) + sqrt(9) + sin(90)", Map.of())))
+                .isEqualTo("6");
+    }
+
+    @Test
     void expressionsThatDoNotParseAndConstraintsNoDrawMeetsAreReported() {
         var broken = linear("NUMERIC");
         broken.put("derived", Map.of("c", "a*x +* b"));
