@@ -2,6 +2,7 @@ package org.studyloop.catalog.store;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,12 +34,8 @@ class BundledPacks implements ApplicationRunner {
         this.environment = environment;
     }
 
-    @Override
-    public void run(ApplicationArguments args) throws IOException {
-        if (environment.getProperty("studyloop.command") != null
-                || !environment.getProperty("studyloop.catalog.bundled-packs", Boolean.class, true)) {
-            return;
-        }
+    /** The packs under {@code content/} on the class path, by folder name. */
+    static Map<String, PackFiles> bundled() throws IOException {
         var packs = new TreeMap<String, LinkedHashMap<String, byte[]>>();
         var resolver = new PathMatchingResourcePatternResolver();
         for (var resource : resolver.getResources(ROOT + "**/*")) {
@@ -57,9 +54,21 @@ class BundledPacks implements ApplicationRunner {
                         .put(relative.substring(slash + 1), in.readAllBytes());
             }
         }
+        var result = new TreeMap<String, PackFiles>();
+        packs.forEach((name, files) -> result.put(name, new PackFiles(files)));
+        return result;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws IOException {
+        if (environment.getProperty("studyloop.command") != null
+                || !environment.getProperty("studyloop.catalog.bundled-packs", Boolean.class, true)) {
+            return;
+        }
+        var packs = bundled();
         packs.forEach((name, files) -> {
             try {
-                var summary = imports.importPack(new PackFiles(files), false);
+                var summary = imports.importPack(files, false);
                 log.info(
                         "Bundled pack {}: {} skills, {} items{}",
                         name,
