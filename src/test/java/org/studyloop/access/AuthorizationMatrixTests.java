@@ -28,6 +28,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.studyloop.HttpProbe;
 import org.studyloop.HttpTest;
+import org.studyloop.catalog.CatalogTestSupport;
+import org.studyloop.catalog.store.Ids;
 import org.studyloop.identity.IdentityClient;
 
 /**
@@ -214,6 +216,67 @@ class AuthorizationMatrixTests {
                 none(),
                 Expect.signedIn(404).and(204, OWNER_STUDENT));
         row("GET", "/api/v1/me/children", none(), Expect.signedIn(200));
+        // Catalog: reads for anyone signed in; authoring and imports for AUTHOR and ADMIN only
+        row("GET", "/api/v1/courses", none(), Expect.signedIn(200));
+        row(
+                "GET",
+                "/api/v1/courses/{courseId}",
+                w -> "/api/v1/courses/" + Ids.course(courseKey),
+                none(),
+                Expect.signedIn(200));
+        row(
+                "GET",
+                "/api/v1/courses/{courseId}/skills/{skillId}/lessons",
+                w -> "/api/v1/courses/" + Ids.course(courseKey) + "/skills/"
+                        + Ids.skill(courseKey, "solve-linear-one-variable") + "/lessons",
+                none(),
+                Expect.signedIn(200));
+        row(
+                "GET",
+                "/api/v1/items/{itemId}",
+                w -> "/api/v1/items/" + Ids.item(courseKey, "lin-001"),
+                none(),
+                Expect.signedIn(200));
+        var authorOnly = Expect.signedIn(403).and(200, ADMIN);
+        row("GET", "/api/v1/authoring/items", none(), authorOnly);
+        row(
+                "GET",
+                "/api/v1/authoring/items/{itemId}",
+                w -> "/api/v1/authoring/items/" + Ids.item(courseKey, "lin-001"),
+                none(),
+                Expect.signedIn(403).and(200, ADMIN));
+        row(
+                "POST",
+                "/api/v1/authoring/items",
+                w -> "{\"courseId\":\"" + Ids.course(courseKey) + "\",\"item\":" + numericItem("m-" + UUID.randomUUID())
+                        + "}",
+                Expect.signedIn(403).and(201, ADMIN));
+        row(
+                "PUT",
+                "/api/v1/authoring/items/{itemId}",
+                w -> "/api/v1/authoring/items/" + Ids.item(courseKey, "lin-003"),
+                w -> numericItem("lin-003"),
+                Expect.signedIn(403).and(200, ADMIN));
+        row(
+                "POST",
+                "/api/v1/authoring/items/{itemId}/publish",
+                w -> "/api/v1/authoring/items/" + Ids.item(courseKey, "lin-002") + "/publish",
+                none(),
+                Expect.signedIn(403).and(200, ADMIN));
+        row(
+                "POST",
+                "/api/v1/authoring/items/{itemId}/retire",
+                w -> "/api/v1/authoring/items/" + Ids.item(courseKey, "ord-001") + "/retire",
+                none(),
+                Expect.signedIn(403).and(200, ADMIN));
+        row(
+                "GET",
+                "/api/v1/authoring/courses/{courseId}/pack",
+                w -> "/api/v1/authoring/courses/" + Ids.course(courseKey) + "/pack",
+                none(),
+                Expect.signedIn(403).and(200, ADMIN));
+        // Not a zip: the administrator's upload is a 400 problem, everyone else is refused first.
+        row("POST", "/api/v1/content-packs", none(), Expect.signedIn(403).and(400, ADMIN));
         // Platform: API documentation and the container's error page
         row("GET", "/v3/api-docs", none(), Expect.everyone(200));
         row("GET", "/v3/api-docs.yaml", none(), Expect.everyone(200));
@@ -223,6 +286,14 @@ class AuthorizationMatrixTests {
     }
 
     private final Map<Caller, Account> accounts = new EnumMap<>(Caller.class);
+
+    /** The catalog course the catalog rows read: the sample pack under a key of this run. */
+    private final String courseKey = CatalogTestSupport.uniqueKey("matrix");
+
+    private static String numericItem(String key) {
+        return "{\"key\":\"" + key + "\",\"type\":\"NUMERIC\",\"skills\":[\"solve-linear-one-variable\"],"
+                + "\"stem\":\"Halve 9.\",\"answer\":4.5,\"hints\":[\"Divide by 2.\"],\"solution\":\"4.5\"}";
+    }
 
     private IdentityClient client;
 
@@ -301,6 +372,9 @@ class AuthorizationMatrixTests {
                 .containsExactlyInAnyOrderElementsOf(mappedEndpoints());
 
         createAccounts();
+        var imported = CatalogTestSupport.upload(
+                port, accounts.get(ADMIN).token(), CatalogTestSupport.sample(courseKey), false);
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
         var mismatches = new ArrayList<String>();
         rows.forEach((endpoint, row) -> {
             var method = endpoint.substring(0, endpoint.indexOf(' '));
