@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.util.ClassUtils;
@@ -52,6 +54,19 @@ public final class CommandLauncher {
     }
 
     private int execute(Command command, List<String> args) {
+        // A command quiets the log to warnings; the logging system is the JVM's, so the level is
+        // put back afterwards for whatever else runs in this JVM (tests, an embedding program).
+        var logging = LoggingSystem.get(application.getClassLoader());
+        var root = logging.getLoggerConfiguration(LoggingSystem.ROOT_LOGGER_NAME);
+        var rootLevel = root == null ? LogLevel.INFO : root.getEffectiveLevel();
+        try {
+            return start(command, args);
+        } finally {
+            logging.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, rootLevel);
+        }
+    }
+
+    private int start(Command command, List<String> args) {
         var springArgs =
                 args.stream().filter(a -> a.startsWith("--") && a.contains("=")).toArray(String[]::new);
         var commandArgs = args.stream()

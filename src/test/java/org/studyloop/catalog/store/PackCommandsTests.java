@@ -7,37 +7,17 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.logging.LogLevel;
-import org.springframework.boot.logging.LoggingSystem;
 import org.studyloop.StudyLoopApplication;
 import org.studyloop.catalog.pack.PackTestFiles;
 import org.studyloop.platform.database.TestDatabase;
 import org.studyloop.shared.command.CommandLauncher;
 
 /**
- * {@code import-pack} and {@code export-pack} run from the jar against the test database. A command
- * starts its own application, which sets the root log level to WARN for the whole JVM; it is set
- * back afterwards, or the shared HTTP test context would stop logging the MAIL lines tests read.
+ * {@code import-pack} and {@code export-pack} run from the jar against the test database.
  */
 class PackCommandsTests {
-
-    private static final LoggingSystem LOGGING = LoggingSystem.get(PackCommandsTests.class.getClassLoader());
-    private static @Nullable LogLevel rootLevel;
-
-    @BeforeAll
-    static void rememberTheRootLevel() {
-        var root = LOGGING.getLoggerConfiguration(LoggingSystem.ROOT_LOGGER_NAME);
-        rootLevel = root == null ? LogLevel.INFO : root.getEffectiveLevel();
-    }
-
-    @AfterAll
-    static void restoreTheRootLevel() {
-        LOGGING.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, rootLevel);
-    }
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -66,5 +66,10 @@ class CommandLauncherTests {
         });
         assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("up to date", "(root)", "identity", "mail");
+        var root = org.springframework.boot.logging.LoggingSystem.get(getClass().getClassLoader())
+                .getLoggerConfiguration(org.springframework.boot.logging.LoggingSystem.ROOT_LOGGER_NAME);
+        assertThat(root.getEffectiveLevel())
+                .as("the command's quieter log level is put back for the rest of the JVM")
+                .isEqualTo(org.springframework.boot.logging.LogLevel.INFO);
     }
 }
