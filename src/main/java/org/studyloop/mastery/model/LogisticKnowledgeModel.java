@@ -1,0 +1,442 @@
+package org.studyloop.mastery.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.studyloop.mastery.AttemptLog;
+import org.studyloop.mastery.ItemSkills;
+import org.studyloop.mastery.KnowledgeModel;
+import org.studyloop.mastery.SkillMastery;
+import org.studyloop.mastery.StudentState;
+
+/**
+ * Logistic knowledge tracing over sparse features of the item, its skills and the student's
+ * history: the family of PFA (Pavlik, Cen and Koedinger, "Performance Factors Analysis — A New
+ * Alternative to Knowledge Tracing", AIED 2009), DAS3H (Choffin, Popineau, Bourda and Vie,
+ * "DAS3H: Modeling Student Learning and Forgetting for Optimally Scheduling Distributed Practice
+ * of Skills", EDM 2019) and Best-LR (Gervet, Koedinger, Schneider and Mitchell, "When is Deep
+ * Learning the Best Approach to Knowledge Tracing?", JEDM 2020). Which feature groups it uses is a
+ * constructor argument, so the same code is PFA, Best-LR or the richer default.
+ *
+ * <p>The recency features follow R-PFA (Galyardt and Goldin, "Move your lamp post: Recent data
+ * reflects learner knowledge better than older data", JEDM 2015): exponentially decayed counts of
+ * successes and failures per skill, decayed per answer on the skill. Several skills of one item
+ * sum their features, as in the Q-matrix models above.
+ *
+ * <p>Training minimises the mean log loss plus an L2 penalty with {@link Lbfgs}. When no penalty
+ * is fixed, it is chosen from a small grid by the AUC on 20% of the training students held out,
+ * then the model is refitted on all of them. Items never seen in training keep a zero weight, so
+ * they are predicted from their skills and the student's history alone (the prior difficulty).
+ */
+public final class LogisticKnowledgeModel implements KnowledgeModel {
+
+    /** Feature groups. */
+    public enum Feature {
+        /** One weight per item: its easiness. */
+        ITEM,
+        /** One weight per skill: its easiness. */
+        SKILL,
+        /** Per-skill weights for log(1 + attempts) and log(1 + successes) on the skill (Best-LR). */
+        SKILL_COUNTS,
+        /** Shared weights for log(1 + attempts) and log(1 + successes) over all answers. */
+        TOTAL_COUNTS,
+        /** Shared weights for log(1 + attempts) and log(1 + successes) on this very item. */
+        ITEM_COUNTS,
+        /** Per-skill weights for raw counts of successes and failures on the skill (PFA). */
+        PFA_COUNTS,
+        /** Shared weights for log(1 + attempts) and log(1 + successes) on the item's skills. */
+        SHARED_SKILL_COUNTS,
+        /** Exponentially decayed success and failure counts, per skill and over all answers. */
+        RECENCY,
+        /** The last answer on the skill and the current runs of successes and failures on it. */
+        STREAK
+    }
+
+    /** Best-LR of Gervet et al. 2020: item, skill, and counts per skill, per item and in total. */
+    public static final Set<Feature> BEST_LR =
+            EnumSet.of(Feature.ITEM, Feature.SKILL, Feature.SKILL_COUNTS, Feature.TOTAL_COUNTS, Feature.ITEM_COUNTS);
+
+    /** PFA: skill easiness and per-skill weights of successes and failures. */
+    public static final Set<Feature> PFA = EnumSet.of(Feature.SKILL, Feature.PFA_COUNTS);
+
+    /** Best-LR with recency, streaks and shared skill counts: the default. */
+    public static final Set<Feature> BEST_LR_PLUS = EnumSet.of(
+            Feature.ITEM,
+            Feature.SKILL,
+            Feature.SKILL_COUNTS,
+            Feature.TOTAL_COUNTS,
+            Feature.ITEM_COUNTS,
+            Feature.SHARED_SKILL_COUNTS,
+            Feature.RECENCY,
+            Feature.STREAK);
+
+    /** Decay per answer of the recency counts: a fast and a slow memory. */
+    static final double[] DECAYS = {0.5, 0.85};
+
+    /** Penalties tried on the validation split, strongest first. */
+    static final double[] LAMBDA_GRID = {1e-4, 3e-5, 1e-5, 3e-6, 1e-6};
+
+    private static final double CONFIDENCE_HALF = 4;
+
+    private final String name;
+    private final EnumSet<Feature> features;
+    private final double[] lambdas;
+    private final Lbfgs optimiser = new Lbfgs(10, 400, 1e-9);
+
+    private ItemSkills skills = ItemSkills.of(new int[0][], 0);
+    private double[] weights = new double[1];
+    private String description = "not fitted";
+
+    // column layout
+    private int dense;
+    private int totalCol = -1;
+    private int itemCountCol = -1;
+    private int sharedSkillCol = -1;
+    private int recencyCol = -1;
+    private int streakCol = -1;
+    private int itemBase = -1;
+    private int skillBase = -1;
+    private int skillCountBase = -1;
+    private int pfaBase = -1;
+    private int columns;
+
+    /**
+     * @param name the model's name
+     * @param features the feature groups it uses
+     * @param lambdas the L2 penalties to choose from on a validation split; one value fixes it
+     */
+    public LogisticKnowledgeModel(String name, Set<Feature> features, double... lambdas) {
+        if (features.isEmpty() || lambdas.length == 0) {
+            throw new IllegalArgumentException("a logistic model needs features and a penalty");
+        }
+        this.name = name;
+        this.features = EnumSet.copyOf(features);
+        this.lambdas = lambdas.clone();
+    }
+
+    public static LogisticKnowledgeModel bestLr() {
+        return new LogisticKnowledgeModel("best-lr", BEST_LR, LAMBDA_GRID);
+    }
+
+    public static LogisticKnowledgeModel bestLrPlus() {
+        return new LogisticKnowledgeModel("best-lr-plus", BEST_LR_PLUS, LAMBDA_GRID);
+    }
+
+    public static LogisticKnowledgeModel pfa() {
+        return new LogisticKnowledgeModel("pfa", PFA, LAMBDA_GRID);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String describe() {
+        return description;
+    }
+
+    /** The fitted weights (a copy). */
+    public double[] weights() {
+        return weights.clone();
+    }
+
+    @Override
+    public void fit(AttemptLog log, ItemSkills itemSkills) {
+        this.skills = itemSkills;
+        layout(itemSkills.items(), itemSkills.skills());
+        var penalty = new double[columns];
+        Arrays.fill(penalty, 1);
+        penalty[0] = 0;
+        var start = new double[columns];
+        double lambda = lambdas[0];
+        var report = new StringBuilder();
+        if (lambdas.length > 1) {
+            var validation = validationStudents(log, 0.2, 17);
+            var train = new SparseRows();
+            var valid = new SparseRows();
+            encode(log, row -> validation.get(log.student(row)) ? valid : train);
+            double bestAuc = -1;
+            var scores = new double[valid.rows()];
+            var labels = new boolean[valid.rows()];
+            for (double candidate : lambdas) {
+                var result = optimiser.minimize(new LogisticObjective(train, candidate, penalty), start);
+                start = result.x();
+                for (int r = 0; r < valid.rows(); r++) {
+                    scores[r] = valid.dot(r, start);
+                    labels[r] = valid.label(r);
+                }
+                double auc = Metrics.auc(scores, labels);
+                report.append(String.format(Locale.ROOT, " %.0e:%.4f", candidate, auc));
+                if (auc > bestAuc + 1e-4) {
+                    bestAuc = auc;
+                    lambda = candidate;
+                }
+            }
+        }
+        var all = new SparseRows();
+        encode(log, row -> all);
+        var result = optimiser.minimize(new LogisticObjective(all, lambda, penalty), start);
+        weights = result.x();
+        description = String.format(
+                        Locale.ROOT,
+                        "%s features=%s decays=%s lambda=%.0e iterations=%d",
+                        name,
+                        features.stream()
+                                .map(f -> f.name().toLowerCase(Locale.ROOT))
+                                .collect(Collectors.joining(",")),
+                        Arrays.toString(DECAYS),
+                        lambda,
+                        result.iterations())
+                + (report.isEmpty()
+                        ? " (fixed)"
+                        : " (validation AUC by lambda, 20% of training students:" + report + ")");
+    }
+
+    /** A deterministic random share of the students, as a membership table over student ids. */
+    static java.util.BitSet validationStudents(AttemptLog log, double share, long seed) {
+        var students = new ArrayList<Integer>();
+        var seen = new java.util.BitSet();
+        for (int r = 0; r < log.size(); r++) {
+            if (!seen.get(log.student(r))) {
+                seen.set(log.student(r));
+                students.add(log.student(r));
+            }
+        }
+        java.util.Collections.shuffle(students, new Random(seed));
+        var chosen = new java.util.BitSet();
+        for (int i = 0; i < Math.round(students.size() * share); i++) {
+            chosen.set(students.get(i));
+        }
+        return chosen;
+    }
+
+    private void encode(AttemptLog log, java.util.function.IntFunction<SparseRows> target) {
+        var states = new java.util.HashMap<Integer, State>();
+        for (int r = 0; r < log.size(); r++) {
+            var state = states.computeIfAbsent(log.student(r), s -> new State());
+            var rows = target.apply(r);
+            rows.beginRow(log.correct(r));
+            int item = log.item(r);
+            features(state, item, skills.skillsOf(item), rows::put);
+            update(state, item, log.correct(r));
+        }
+    }
+
+    private void layout(int items, int skillCount) {
+        int next = 1;
+        if (features.contains(Feature.TOTAL_COUNTS)) {
+            totalCol = next;
+            next += 2;
+        }
+        if (features.contains(Feature.ITEM_COUNTS)) {
+            itemCountCol = next;
+            next += 2;
+        }
+        if (features.contains(Feature.SHARED_SKILL_COUNTS)) {
+            sharedSkillCol = next;
+            next += 2;
+        }
+        if (features.contains(Feature.RECENCY)) {
+            recencyCol = next;
+            next += 4 * DECAYS.length;
+        }
+        if (features.contains(Feature.STREAK)) {
+            streakCol = next;
+            next += 4;
+        }
+        dense = next;
+        if (features.contains(Feature.ITEM)) {
+            itemBase = next;
+            next += items;
+        }
+        if (features.contains(Feature.SKILL)) {
+            skillBase = next;
+            next += skillCount;
+        }
+        if (features.contains(Feature.SKILL_COUNTS)) {
+            skillCountBase = next;
+            next += 2 * skillCount;
+        }
+        if (features.contains(Feature.PFA_COUNTS)) {
+            pfaBase = next;
+            next += 2 * skillCount;
+        }
+        columns = next;
+    }
+
+    /** Receives the non-zero features of one answer; a column may come more than once (they add). */
+    @FunctionalInterface
+    interface Sink {
+        void put(int column, double value);
+    }
+
+    /** The features of the student's next answer to the item with the given skills; item -1 for none. */
+    void features(State s, int item, int[] itemSkills, Sink sink) {
+        sink.put(0, 1);
+        if (totalCol >= 0) {
+            sink.put(totalCol, Math.log1p(s.answers));
+            sink.put(totalCol + 1, Math.log1p(s.wins));
+        }
+        if (itemCountCol >= 0 && item >= 0) {
+            int slot = s.items.find(item);
+            if (slot >= 0) {
+                sink.put(itemCountCol, Math.log1p(s.itemAttempts[slot]));
+                sink.put(itemCountCol + 1, Math.log1p(s.itemWins[slot]));
+            }
+        }
+        if (recencyCol >= 0) {
+            for (int d = 0; d < DECAYS.length; d++) {
+                sink.put(recencyCol + 4 * d + 2, s.totalDecayedWins[d]);
+                sink.put(recencyCol + 4 * d + 3, s.totalDecayedFails[d]);
+            }
+        }
+        if (itemBase >= 0 && item >= 0 && item < skills.items()) {
+            sink.put(itemBase + item, 1);
+        }
+        for (int k : itemSkills) {
+            if (skillBase >= 0) {
+                sink.put(skillBase + k, 1);
+            }
+            int slot = s.skills.find(k);
+            if (slot < 0) {
+                continue;
+            }
+            int attempts = s.attempts[slot];
+            int wins = s.skillWins[slot];
+            if (sharedSkillCol >= 0) {
+                sink.put(sharedSkillCol, Math.log1p(attempts));
+                sink.put(sharedSkillCol + 1, Math.log1p(wins));
+            }
+            if (skillCountBase >= 0) {
+                sink.put(skillCountBase + 2 * k, Math.log1p(attempts));
+                sink.put(skillCountBase + 2 * k + 1, Math.log1p(wins));
+            }
+            if (pfaBase >= 0) {
+                sink.put(pfaBase + 2 * k, wins);
+                sink.put(pfaBase + 2 * k + 1, attempts - wins);
+            }
+            if (recencyCol >= 0) {
+                for (int d = 0; d < DECAYS.length; d++) {
+                    sink.put(recencyCol + 4 * d, s.decayedWins[slot * DECAYS.length + d]);
+                    sink.put(recencyCol + 4 * d + 1, s.decayedFails[slot * DECAYS.length + d]);
+                }
+            }
+            if (streakCol >= 0) {
+                int run = s.run[slot];
+                sink.put(streakCol, run > 0 ? 1 : 0);
+                sink.put(streakCol + 1, run < 0 ? 1 : 0);
+                sink.put(streakCol + 2, run > 0 ? Math.log1p(run) : 0);
+                sink.put(streakCol + 3, run < 0 ? Math.log1p(-run) : 0);
+            }
+        }
+    }
+
+    @Override
+    public StudentState newState() {
+        return new State();
+    }
+
+    @Override
+    public double predict(StudentState state, int item) {
+        return LogisticObjective.sigmoid(score((State) state, item, skills.skillsOf(item)));
+    }
+
+    private double score(State state, int item, int[] itemSkills) {
+        var sum = new double[1];
+        features(state, item, itemSkills, (column, value) -> sum[0] += weights[column] * value);
+        return sum[0];
+    }
+
+    @Override
+    public void update(StudentState studentState, int item, boolean correct) {
+        var s = (State) studentState;
+        int y = correct ? 1 : 0;
+        s.answers++;
+        s.wins += y;
+        for (int d = 0; d < DECAYS.length; d++) {
+            s.totalDecayedWins[d] = DECAYS[d] * s.totalDecayedWins[d] + y;
+            s.totalDecayedFails[d] = DECAYS[d] * s.totalDecayedFails[d] + 1 - y;
+        }
+        int itemSlot = s.items.slot(item);
+        s.ensureItems(itemSlot + 1);
+        s.itemAttempts[itemSlot]++;
+        s.itemWins[itemSlot] += y;
+        for (int k : skills.skillsOf(item)) {
+            int slot = s.skills.slot(k);
+            s.ensureSkills(slot + 1);
+            s.attempts[slot]++;
+            s.skillWins[slot] += y;
+            for (int d = 0; d < DECAYS.length; d++) {
+                int at = slot * DECAYS.length + d;
+                s.decayedWins[at] = DECAYS[d] * s.decayedWins[at] + y;
+                s.decayedFails[at] = DECAYS[d] * s.decayedFails[at] + 1 - y;
+            }
+            int run = s.run[slot];
+            s.run[slot] = correct ? (run > 0 ? run + 1 : 1) : (run < 0 ? run - 1 : -1);
+        }
+    }
+
+    /**
+     * P(correct) on an item of the skill whose own easiness is zero — an item of average difficulty
+     * given the skill — from the student's history on the skill and overall.
+     */
+    @Override
+    public SkillMastery mastery(StudentState studentState, int skill) {
+        var s = (State) studentState;
+        double p = LogisticObjective.sigmoid(score(s, -1, new int[] {skill}));
+        int slot = s.skills.find(skill);
+        int answers = slot < 0 ? 0 : s.attempts[slot];
+        return new SkillMastery(p, answers / (answers + CONFIDENCE_HALF), answers);
+    }
+
+    /** How many skills the student's state holds: for tests of the O(skills of the item) update. */
+    static int skillsHeld(StudentState state) {
+        return ((State) state).skills.size();
+    }
+
+    /** One student's history, in primitive arrays indexed by dense per-student slots. */
+    static final class State implements StudentState {
+        int answers;
+        int wins;
+        final double[] totalDecayedWins = new double[DECAYS.length];
+        final double[] totalDecayedFails = new double[DECAYS.length];
+        final IntSlots skills = new IntSlots();
+        int[] attempts = new int[4];
+        int[] skillWins = new int[4];
+        int[] run = new int[4];
+        double[] decayedWins = new double[4 * DECAYS.length];
+        double[] decayedFails = new double[4 * DECAYS.length];
+        final IntSlots items = new IntSlots();
+        int[] itemAttempts = new int[8];
+        int[] itemWins = new int[8];
+
+        @Override
+        public int answers() {
+            return answers;
+        }
+
+        void ensureSkills(int n) {
+            if (n > attempts.length) {
+                int size = Math.max(n, attempts.length * 2);
+                attempts = Arrays.copyOf(attempts, size);
+                skillWins = Arrays.copyOf(skillWins, size);
+                run = Arrays.copyOf(run, size);
+                decayedWins = Arrays.copyOf(decayedWins, size * DECAYS.length);
+                decayedFails = Arrays.copyOf(decayedFails, size * DECAYS.length);
+            }
+        }
+
+        void ensureItems(int n) {
+            if (n > itemAttempts.length) {
+                int size = Math.max(n, itemAttempts.length * 2);
+                itemAttempts = Arrays.copyOf(itemAttempts, size);
+                itemWins = Arrays.copyOf(itemWins, size);
+            }
+        }
+    }
+}
