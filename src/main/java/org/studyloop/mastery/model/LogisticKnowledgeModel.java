@@ -53,7 +53,12 @@ public final class LogisticKnowledgeModel implements KnowledgeModel {
         /** Exponentially decayed success and failure counts, per skill and over all answers. */
         RECENCY,
         /** The last answer on the skill and the current runs of successes and failures on it. */
-        STREAK
+        STREAK,
+        /**
+         * The student's Elo ability, global and on the item's skills (Pelánek 2016), rated against
+         * item difficulties that training learns online, so a training answer never rates itself.
+         */
+        ABILITY
     }
 
     /** Best-LR of Gervet et al. 2020: item, skill, and counts per skill, per item and in total. */
@@ -72,7 +77,8 @@ public final class LogisticKnowledgeModel implements KnowledgeModel {
             Feature.ITEM_COUNTS,
             Feature.SHARED_SKILL_COUNTS,
             Feature.RECENCY,
-            Feature.STREAK);
+            Feature.STREAK,
+            Feature.ABILITY);
 
     /** Decay per answer of the recency counts: a fast and a slow memory. */
     static final double[] DECAYS = {0.5, 0.85};
@@ -81,11 +87,16 @@ public final class LogisticKnowledgeModel implements KnowledgeModel {
     static final double[] LAMBDA_GRID = {1e-4, 3e-5, 1e-5, 3e-6, 1e-6};
 
     private static final double CONFIDENCE_HALF = 4;
+    private static final double ELO_ALPHA = 1.0;
+    private static final double ELO_BETA = 0.05;
 
     private final String name;
     private final EnumSet<Feature> features;
     private final double[] lambdas;
-    private final Lbfgs optimiser = new Lbfgs(10, 400, 1e-9);
+    /** Each penalty of the grid starts from the last one's solution, so fewer iterations do. */
+    private final Lbfgs gridOptimiser = new Lbfgs(10, 150, 1e-9);
+
+    private final Lbfgs optimiser = new Lbfgs(10, 300, 1e-9);
 
     private ItemSkills skills = ItemSkills.of(new int[0][], 0);
     private double[] weights = new double[1];
@@ -98,6 +109,9 @@ public final class LogisticKnowledgeModel implements KnowledgeModel {
     private int sharedSkillCol = -1;
     private int recencyCol = -1;
     private int streakCol = -1;
+    private int abilityCol = -1;
+    private double[] difficulty = new double[0];
+    private int[] difficultyAnswers = new int[0];
     private int itemBase = -1;
     private int skillBase = -1;
     private int skillCountBase = -1;
@@ -149,6 +163,8 @@ public final class LogisticKnowledgeModel implements KnowledgeModel {
     public void fit(AttemptLog log, ItemSkills itemSkills) {
         this.skills = itemSkills;
         layout(itemSkills.items(), itemSkills.skills());
+        difficulty = new double[itemSkills.items()];
+        difficultyAnswers = new int[itemSkills.items()];
         var penalty = new double[columns];
         Arrays.fill(penalty, 1);
         penalty[0] = 0;
@@ -159,12 +175,15 @@ public final class LogisticKnowledgeModel implements KnowledgeModel {
             var validation = validationStudents(log, 0.2, 17);
             var train = new SparseRows();
             var valid = new SparseRows();
-            encode(log, row -> validation.get(log.student(row)) ? valid : train);
+            encode(
+                    log,
+                    row -> validation.get(log.student(row)) ? valid : train,
+                    row -> !validation.get(log.student(row)));
             double bestAuc = -1;
             var scores = new double[valid.rows()];
             var labels = new boolean[valid.rows()];
             for (double candidate : lambdas) {
-                var result = optimiser.minimize(new LogisticObjective(train, candidate, penalty), start);
+                var result = gridOptimiser.minimize(new LogisticObjective(train, candidate, penalty), start);
                 start = result.x();
                 for (int r = 0; r < valid.rows(); r++) {
                     scores[r] = valid.dot(r, start);
@@ -179,7 +198,7 @@ public final class LogisticKnowledgeModel implements KnowledgeModel {
             }
         }
         var all = new SparseRows();
-        encode(log, row -> all);
+        encode(log, row -> all, row -> true);
         var result = optimiser.minimize(new LogisticObjective(all, lambda, penalty), start);
         weights = result.x();
         description = String.format(
@@ -215,7 +234,14 @@ public final class LogisticKnowledgeModel implements KnowledgeModel {
         return chosen;
     }
 
-    private void encode(AttemptLog log, java.util.function.IntFunction<SparseRows> target) {
+    /**
+     * Encodes the log's answers as feature rows, each from the student's earlier answers only; the
+     * Elo item difficulties learn online from the rows {@code learns} accepts.
+     */
+    private void encode(
+            AttemptLog log, java.util.function.IntFunction<SparseRows> target, java.util.function.IntPredicate learns) {
+        java.util.Arrays.fill(difficulty, 0);
+        java.util.Arrays.fill(difficultyAnswers, 0);
         var states = new java.util.HashMap<Integer, State>();
         for (int r = 0; r < log.size(); r++) {
             var state = states.computeIfAbsent(log.student(r), s -> new State());
@@ -223,6 +249,11 @@ public final class LogisticKnowledgeModel implements KnowledgeModel {
             rows.beginRow(log.correct(r));
             int item = log.item(r);
             features(state, item, skills.skillsOf(item), rows::put);
+            if (abilityCol >= 0 && item < difficulty.length && learns.test(r)) {
+                double error = (log.correct(r) ? 1 : 0) - eloPredict(state, item, skills.skillsOf(item));
+                difficulty[item] -= ELO_ALPHA / (1 + ELO_BETA * difficultyAnswers[item]) * error;
+                difficultyAnswers[item]++;
+            }
             update(state, item, log.correct(r));
         }
     }
@@ -248,6 +279,10 @@ public final class LogisticKnowledgeModel implements KnowledgeModel {
         if (features.contains(Feature.STREAK)) {
             streakCol = next;
             next += 4;
+        }
+        if (features.contains(Feature.ABILITY)) {
+            abilityCol = next;
+            next += 2;
         }
         dense = next;
         if (features.contains(Feature.ITEM)) {
@@ -295,6 +330,10 @@ public final class LogisticKnowledgeModel implements KnowledgeModel {
                 sink.put(recencyCol + 4 * d + 3, s.totalDecayedFails[d]);
             }
         }
+        if (abilityCol >= 0) {
+            sink.put(abilityCol, s.ability);
+            sink.put(abilityCol + 1, localAbility(s, itemSkills));
+        }
         if (itemBase >= 0 && item >= 0 && item < skills.items()) {
             sink.put(itemBase + item, 1);
         }
@@ -336,6 +375,22 @@ public final class LogisticKnowledgeModel implements KnowledgeModel {
         }
     }
 
+    private static double localAbility(State s, int[] itemSkills) {
+        double sum = 0;
+        for (int k : itemSkills) {
+            int slot = s.skills.find(k);
+            if (slot >= 0) {
+                sum += s.local[slot];
+            }
+        }
+        return itemSkills.length == 0 ? 0 : sum / itemSkills.length;
+    }
+
+    private double eloPredict(State s, int item, int[] itemSkills) {
+        double b = item >= 0 && item < difficulty.length ? difficulty[item] : 0;
+        return LogisticObjective.sigmoid(s.ability + localAbility(s, itemSkills) - b);
+    }
+
     @Override
     public StudentState newState() {
         return new State();
@@ -356,6 +411,18 @@ public final class LogisticKnowledgeModel implements KnowledgeModel {
     public void update(StudentState studentState, int item, boolean correct) {
         var s = (State) studentState;
         int y = correct ? 1 : 0;
+        var itemSkills = skills.skillsOf(item);
+        if (abilityCol >= 0) {
+            for (int k : itemSkills) {
+                s.ensureSkills(s.skills.slot(k) + 1);
+            }
+            double error = y - eloPredict(s, item, itemSkills);
+            s.ability += ELO_ALPHA / (1 + ELO_BETA * s.answers) * error;
+            for (int k : itemSkills) {
+                int slot = s.skills.find(k);
+                s.local[slot] += ELO_ALPHA / (1 + ELO_BETA * s.attempts[slot]) * error;
+            }
+        }
         s.answers++;
         s.wins += y;
         for (int d = 0; d < DECAYS.length; d++) {
@@ -366,7 +433,7 @@ public final class LogisticKnowledgeModel implements KnowledgeModel {
         s.ensureItems(itemSlot + 1);
         s.itemAttempts[itemSlot]++;
         s.itemWins[itemSlot] += y;
-        for (int k : skills.skillsOf(item)) {
+        for (int k : itemSkills) {
             int slot = s.skills.slot(k);
             s.ensureSkills(slot + 1);
             s.attempts[slot]++;
@@ -403,6 +470,8 @@ public final class LogisticKnowledgeModel implements KnowledgeModel {
     static final class State implements StudentState {
         int answers;
         int wins;
+        double ability;
+        double[] local = new double[4];
         final double[] totalDecayedWins = new double[DECAYS.length];
         final double[] totalDecayedFails = new double[DECAYS.length];
         final IntSlots skills = new IntSlots();
@@ -426,6 +495,7 @@ public final class LogisticKnowledgeModel implements KnowledgeModel {
                 attempts = Arrays.copyOf(attempts, size);
                 skillWins = Arrays.copyOf(skillWins, size);
                 run = Arrays.copyOf(run, size);
+                local = Arrays.copyOf(local, size);
                 decayedWins = Arrays.copyOf(decayedWins, size * DECAYS.length);
                 decayedFails = Arrays.copyOf(decayedFails, size * DECAYS.length);
             }
