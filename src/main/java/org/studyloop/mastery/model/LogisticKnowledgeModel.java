@@ -94,7 +94,7 @@ public final class LogisticKnowledgeModel implements KnowledgeModel {
     private final EnumSet<Feature> features;
     private final double[] lambdas;
     /** Each penalty of the grid starts from the last one's solution, so fewer iterations do. */
-    private final Lbfgs gridOptimiser = new Lbfgs(10, 150, 1e-9);
+    private final Lbfgs gridOptimiser = new Lbfgs(10, 250, 1e-9);
 
     private final Lbfgs optimiser = new Lbfgs(10, 300, 1e-9);
 

@@ -1,0 +1,127 @@
+package org.studyloop.mastery.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.studyloop.mastery.AttemptLog;
+import org.studyloop.mastery.ItemSkills;
+import org.studyloop.mastery.KnowledgeModel;
+import org.studyloop.mastery.StudentState;
+import org.studyloop.mastery.SyntheticAnswers;
+
+class KnowledgeModelTests {
+
+    private static final SyntheticAnswers DATA = new SyntheticAnswers(500, 80, 6, 40, 0.08, 11);
+
+    @ParameterizedTest
+    @ValueSource(strings = {"best-lr-plus", "best-lr", "pfa", "elo"})
+    void aFittedModelBeatsTheConstantPredictorOnNewStudents(String name) {
+        var model = KnowledgeModels.create(name).orElseThrow();
+        var train = DATA.log(0, 400);
+        var test = DATA.log(400, 500);
+        model.fit(train, DATA.itemSkills());
+
+        var p = replay(model, test);
+        var labels = new boolean[test.size()];
+        double base = 0;
+        for (int r = 0; r < test.size(); r++) {
+            labels[r] = test.correct(r);
+            base += labels[r] ? 1 : 0;
+        }
+        var constant = new double[test.size()];
+        java.util.Arrays.fill(constant, base / test.size());
+
+        assertThat(Metrics.auc(p, labels)).as(model.describe()).isGreaterThan(0.70);
+        assertThat(Metrics.logLoss(p, labels)).isLessThan(Metrics.logLoss(constant, labels) - 0.05);
+        for (double q : p) {
+            assertThat(q).isStrictlyBetween(0.0, 1.0);
+        }
+    }
+
+    @Test
+    void theDefaultModelLearnsMoreThanPfaFromItemDifficulties() {
+        var train = DATA.log(0, 400);
+        var test = DATA.log(400, 500);
+        var labels = new boolean[test.size()];
+        for (int r = 0; r < test.size(); r++) {
+            labels[r] = test.correct(r);
+        }
+        var best = KnowledgeModels.create(KnowledgeModels.DEFAULT).orElseThrow();
+        var pfa = LogisticKnowledgeModel.pfa();
+        best.fit(train, DATA.itemSkills());
+        pfa.fit(train, DATA.itemSkills());
+        assertThat(Metrics.auc(replay(best, test), labels))
+                .isGreaterThan(Metrics.auc(replay(pfa, test), labels) + 0.02);
+        assertThat(best.describe()).contains("lambda=", "validation AUC");
+    }
+
+    @Test
+    void anUpdateTouchesOnlyTheSkillsOfTheItem() {
+        var skills = ItemSkills.of(new int[][] {{1, 2}, {3}, {}}, 4);
+        var log = AttemptLog.builder()
+                .add(0, 0, true)
+                .add(0, 1, false)
+                .add(1, 1, true)
+                .add(1, 0, false)
+                .build();
+        var model = new LogisticKnowledgeModel("test", LogisticKnowledgeModel.BEST_LR_PLUS, 1e-3);
+        model.fit(log, skills);
+
+        var state = model.newState();
+        double before3 = model.mastery(state, 3).probability();
+        model.update(state, 0, true);
+
+        assertThat(LogisticKnowledgeModel.skillsHeld(state)).isEqualTo(2);
+        assertThat(model.mastery(state, 1).answers()).isEqualTo(1);
+        assertThat(model.mastery(state, 2).answers()).isEqualTo(1);
+        assertThat(model.mastery(state, 3).answers()).isZero();
+        assertThat(model.mastery(state, 3).confidence()).isZero();
+        assertThat(model.mastery(state, 1).confidence()).isStrictlyBetween(0.0, 1.0);
+        assertThat(state.answers()).isEqualTo(1);
+        // skill 3 moves only through the student-level features, never through its own
+        assertThat(model.mastery(state, 3).probability()).isNotNaN().isStrictlyBetween(0.0, 1.0);
+        assertThat(before3).isStrictlyBetween(0.0, 1.0);
+        // an item without skills, and one beyond the matrix, are still predicted and updated
+        assertThat(model.predict(state, 2)).isStrictlyBetween(0.0, 1.0);
+        assertThat(model.predict(state, 99)).isStrictlyBetween(0.0, 1.0);
+        model.update(state, 99, true);
+        assertThat(LogisticKnowledgeModel.skillsHeld(state)).isEqualTo(2);
+    }
+
+    @Test
+    void masteryRisesWithSuccessesOnTheSkill() {
+        var model = KnowledgeModels.create(KnowledgeModels.DEFAULT).orElseThrow();
+        model.fit(DATA.log(0, 400), DATA.itemSkills());
+        var strong = model.newState();
+        var weak = model.newState();
+        for (int n = 0; n < 8; n++) {
+            int item = 6 * n; // items of skill 0
+            model.update(strong, item, true);
+            model.update(weak, item, false);
+        }
+        var high = model.mastery(strong, 0);
+        var low = model.mastery(weak, 0);
+        assertThat(high.probability()).isGreaterThan(low.probability() + 0.2);
+        assertThat(high.confidence()).isEqualTo(low.confidence()).isGreaterThan(0.6);
+    }
+
+    @Test
+    void unknownModelNamesAreEmpty() {
+        assertThat(KnowledgeModels.create("dkt")).isEmpty();
+        assertThat(KnowledgeModels.names()).contains(KnowledgeModels.DEFAULT);
+    }
+
+    private static double[] replay(KnowledgeModel model, AttemptLog log) {
+        var p = new double[log.size()];
+        var states = new HashMap<Integer, StudentState>();
+        for (int r = 0; r < log.size(); r++) {
+            var state = states.computeIfAbsent(log.student(r), s -> model.newState());
+            p[r] = model.predict(state, log.item(r));
+            model.update(state, log.item(r), log.correct(r));
+        }
+        return p;
+    }
+}
