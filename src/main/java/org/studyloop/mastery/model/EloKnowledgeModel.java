@@ -21,9 +21,10 @@ public final class EloKnowledgeModel implements KnowledgeModel {
     private static final double BETA = 0.05;
     private static final double CONFIDENCE_HALF = 4;
 
-    private ItemSkills skills = ItemSkills.of(new int[0][], 0);
-    private double[] difficulty = new double[0];
-    private int[] itemAnswers = new int[0];
+    /** The item-skill matrix and the item difficulties of the last fit, replaced whole. */
+    private record Fit(ItemSkills skills, double[] difficulty) {}
+
+    private volatile Fit fit = new Fit(ItemSkills.of(new int[0][], 0), new double[0]);
 
     @Override
     public String name() {
@@ -37,36 +38,38 @@ public final class EloKnowledgeModel implements KnowledgeModel {
 
     @Override
     public void fit(AttemptLog log, ItemSkills itemSkills) {
-        this.skills = itemSkills;
-        difficulty = new double[itemSkills.items()];
-        itemAnswers = new int[itemSkills.items()];
+        var f = new Fit(itemSkills, new double[itemSkills.items()]);
+        var difficulty = f.difficulty();
+        var itemAnswers = new int[itemSkills.items()];
         var states = new java.util.HashMap<Integer, State>();
         for (int r = 0; r < log.size(); r++) {
             var state = states.computeIfAbsent(log.student(r), s -> new State(itemSkills.skills()));
             int item = log.item(r);
-            double p = predict(state, item);
+            double p = predict(f, state, item);
             double error = (log.correct(r) ? 1 : 0) - p;
             if (item < difficulty.length) {
                 difficulty[item] -= ALPHA / (1 + BETA * itemAnswers[item]) * error;
                 itemAnswers[item]++;
             }
-            update(state, item, log.correct(r));
+            apply(f, state, item, log.correct(r));
         }
+        fit = f;
     }
 
     @Override
     public StudentState newState() {
-        return new State(skills.skills());
+        return new State(fit.skills().skills());
     }
 
     @Override
     public double predict(StudentState studentState, int item) {
-        var s = (State) studentState;
-        return LogisticObjective.sigmoid(s.ability + local(s, skills.skillsOf(item)) - difficultyOf(item));
+        return predict(fit, (State) studentState, item);
     }
 
-    private double difficultyOf(int item) {
-        return item >= 0 && item < difficulty.length ? difficulty[item] : 0;
+    private static double predict(Fit f, State s, int item) {
+        var difficulty = f.difficulty();
+        double b = item >= 0 && item < difficulty.length ? difficulty[item] : 0;
+        return LogisticObjective.sigmoid(s.ability + local(s, f.skills().skillsOf(item)) - b);
     }
 
     private static double local(State s, int[] itemSkills) {
@@ -82,10 +85,13 @@ public final class EloKnowledgeModel implements KnowledgeModel {
 
     @Override
     public void update(StudentState studentState, int item, boolean correct) {
-        var s = (State) studentState;
-        double error = (correct ? 1 : 0) - predict(s, item);
+        apply(fit, (State) studentState, item, correct);
+    }
+
+    private static void apply(Fit f, State s, int item, boolean correct) {
+        double error = (correct ? 1 : 0) - predict(f, s, item);
         s.ability += ALPHA / (1 + BETA * s.answers) * error;
-        for (int k : skills.skillsOf(item)) {
+        for (int k : f.skills().skillsOf(item)) {
             s.local[k] += ALPHA / (1 + BETA * s.skillAnswers[k]) * error;
             s.skillAnswers[k]++;
         }
@@ -95,6 +101,9 @@ public final class EloKnowledgeModel implements KnowledgeModel {
     @Override
     public SkillMastery mastery(StudentState studentState, int skill) {
         var s = (State) studentState;
+        if (skill < 0 || skill >= s.local.length) {
+            throw new IllegalArgumentException("no skill " + skill + " in the fitted item-skill matrix");
+        }
         int answers = s.skillAnswers[skill];
         return new SkillMastery(
                 LogisticObjective.sigmoid(s.ability + s.local[skill]), answers / (answers + CONFIDENCE_HALF), answers);

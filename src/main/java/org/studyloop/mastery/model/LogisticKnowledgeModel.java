@@ -98,25 +98,8 @@ public final class LogisticKnowledgeModel implements KnowledgeModel {
 
     private final Lbfgs optimiser = new Lbfgs(10, 300, 1e-9);
 
-    private ItemSkills skills = ItemSkills.of(new int[0][], 0);
-    private double[] weights = new double[1];
-    private String description = "not fitted";
-
-    // column layout
-    private int dense;
-    private int totalCol = -1;
-    private int itemCountCol = -1;
-    private int sharedSkillCol = -1;
-    private int recencyCol = -1;
-    private int streakCol = -1;
-    private int abilityCol = -1;
-    private double[] difficulty = new double[0];
-    private int[] difficultyAnswers = new int[0];
-    private int itemBase = -1;
-    private int skillBase = -1;
-    private int skillCountBase = -1;
-    private int pfaBase = -1;
-    private int columns;
+    /** The published fit: replaced whole by {@link #fit}, so the online path never waits for it. */
+    private volatile Fit fit;
 
     /**
      * @param name the model's name
@@ -130,6 +113,7 @@ public final class LogisticKnowledgeModel implements KnowledgeModel {
         this.name = name;
         this.features = EnumSet.copyOf(features);
         this.lambdas = lambdas.clone();
+        this.fit = new Fit(this.features, ItemSkills.of(new int[0][], 0));
     }
 
     public static LogisticKnowledgeModel bestLr() {
@@ -151,24 +135,21 @@ public final class LogisticKnowledgeModel implements KnowledgeModel {
 
     @Override
     public String describe() {
-        return description;
+        return fit.description;
     }
 
     /** The fitted weights (a copy). */
     public double[] weights() {
-        return weights.clone();
+        return fit.weights.clone();
     }
 
     @Override
     public void fit(AttemptLog log, ItemSkills itemSkills) {
-        this.skills = itemSkills;
-        layout(itemSkills.items(), itemSkills.skills());
-        difficulty = new double[itemSkills.items()];
-        difficultyAnswers = new int[itemSkills.items()];
-        var penalty = new double[columns];
+        var f = new Fit(features, itemSkills);
+        var penalty = new double[f.columns];
         Arrays.fill(penalty, 1);
         penalty[0] = 0;
-        var start = new double[columns];
+        var start = new double[f.columns];
         double lambda = lambdas[0];
         var report = new StringBuilder();
         if (lambdas.length > 1) {
@@ -176,6 +157,7 @@ public final class LogisticKnowledgeModel implements KnowledgeModel {
             var train = new SparseRows();
             var valid = new SparseRows();
             encode(
+                    f,
                     log,
                     row -> validation.get(log.student(row)) ? valid : train,
                     row -> !validation.get(log.student(row)));
@@ -198,15 +180,15 @@ public final class LogisticKnowledgeModel implements KnowledgeModel {
             }
         }
         var all = new SparseRows();
-        encode(log, row -> all, row -> true);
+        encode(f, log, row -> all, row -> true);
         var result = optimiser.minimize(new LogisticObjective(all, lambda, penalty), start);
-        weights = result.x();
-        description = String.format(
+        f.weights = result.x();
+        f.description = String.format(
                         Locale.ROOT,
                         "%s features=%s%s lambda=%.0e iterations=%d",
                         name,
                         features.stream()
-                                .map(f -> f.name().toLowerCase(Locale.ROOT))
+                                .map(group -> group.name().toLowerCase(Locale.ROOT))
                                 .collect(Collectors.joining(",")),
                         features.contains(Feature.RECENCY) ? " decays=" + Arrays.toString(DECAYS) : "",
                         lambda,
@@ -214,6 +196,7 @@ public final class LogisticKnowledgeModel implements KnowledgeModel {
                 + (report.isEmpty()
                         ? " (fixed)"
                         : " (validation AUC by lambda, 20% of training students:" + report + ")");
+        fit = f;
     }
 
     /** A deterministic random share of the students, as a membership table over student ids. */
@@ -239,69 +222,26 @@ public final class LogisticKnowledgeModel implements KnowledgeModel {
      * Elo item difficulties learn online from the rows {@code learns} accepts.
      */
     private void encode(
-            AttemptLog log, java.util.function.IntFunction<SparseRows> target, java.util.function.IntPredicate learns) {
-        java.util.Arrays.fill(difficulty, 0);
-        java.util.Arrays.fill(difficultyAnswers, 0);
+            Fit f,
+            AttemptLog log,
+            java.util.function.IntFunction<SparseRows> target,
+            java.util.function.IntPredicate learns) {
+        java.util.Arrays.fill(f.difficulty, 0);
+        java.util.Arrays.fill(f.difficultyAnswers, 0);
         var states = new java.util.HashMap<Integer, State>();
         for (int r = 0; r < log.size(); r++) {
             var state = states.computeIfAbsent(log.student(r), s -> new State());
             var rows = target.apply(r);
             rows.beginRow(log.correct(r));
             int item = log.item(r);
-            features(state, item, skills.skillsOf(item), rows::put);
-            if (abilityCol >= 0 && item < difficulty.length && learns.test(r)) {
-                double error = (log.correct(r) ? 1 : 0) - eloPredict(state, item, skills.skillsOf(item));
-                difficulty[item] -= ELO_ALPHA / (1 + ELO_BETA * difficultyAnswers[item]) * error;
-                difficultyAnswers[item]++;
+            features(f, state, item, f.skills.skillsOf(item), rows::put);
+            if (f.abilityCol >= 0 && item < f.difficulty.length && learns.test(r)) {
+                double error = (log.correct(r) ? 1 : 0) - eloPredict(f, state, item, f.skills.skillsOf(item));
+                f.difficulty[item] -= ELO_ALPHA / (1 + ELO_BETA * f.difficultyAnswers[item]) * error;
+                f.difficultyAnswers[item]++;
             }
-            update(state, item, log.correct(r));
+            apply(f, state, item, log.correct(r));
         }
-    }
-
-    private void layout(int items, int skillCount) {
-        int next = 1;
-        if (features.contains(Feature.TOTAL_COUNTS)) {
-            totalCol = next;
-            next += 2;
-        }
-        if (features.contains(Feature.ITEM_COUNTS)) {
-            itemCountCol = next;
-            next += 2;
-        }
-        if (features.contains(Feature.SHARED_SKILL_COUNTS)) {
-            sharedSkillCol = next;
-            next += 2;
-        }
-        if (features.contains(Feature.RECENCY)) {
-            recencyCol = next;
-            next += 4 * DECAYS.length;
-        }
-        if (features.contains(Feature.STREAK)) {
-            streakCol = next;
-            next += 4;
-        }
-        if (features.contains(Feature.ABILITY)) {
-            abilityCol = next;
-            next += 2;
-        }
-        dense = next;
-        if (features.contains(Feature.ITEM)) {
-            itemBase = next;
-            next += items;
-        }
-        if (features.contains(Feature.SKILL)) {
-            skillBase = next;
-            next += skillCount;
-        }
-        if (features.contains(Feature.SKILL_COUNTS)) {
-            skillCountBase = next;
-            next += 2 * skillCount;
-        }
-        if (features.contains(Feature.PFA_COUNTS)) {
-            pfaBase = next;
-            next += 2 * skillCount;
-        }
-        columns = next;
     }
 
     /** Receives the non-zero features of one answer; a column may come more than once (they add). */
@@ -311,35 +251,35 @@ public final class LogisticKnowledgeModel implements KnowledgeModel {
     }
 
     /** The features of the student's next answer to the item with the given skills; item -1 for none. */
-    void features(State s, int item, int[] itemSkills, Sink sink) {
+    void features(Fit f, State s, int item, int[] itemSkills, Sink sink) {
         sink.put(0, 1);
-        if (totalCol >= 0) {
-            sink.put(totalCol, Math.log1p(s.answers));
-            sink.put(totalCol + 1, Math.log1p(s.wins));
+        if (f.totalCol >= 0) {
+            sink.put(f.totalCol, Math.log1p(s.answers));
+            sink.put(f.totalCol + 1, Math.log1p(s.wins));
         }
-        if (itemCountCol >= 0 && item >= 0) {
+        if (f.itemCountCol >= 0 && item >= 0) {
             int slot = s.items.find(item);
             if (slot >= 0) {
-                sink.put(itemCountCol, Math.log1p(s.itemAttempts[slot]));
-                sink.put(itemCountCol + 1, Math.log1p(s.itemWins[slot]));
+                sink.put(f.itemCountCol, Math.log1p(s.itemAttempts[slot]));
+                sink.put(f.itemCountCol + 1, Math.log1p(s.itemWins[slot]));
             }
         }
-        if (recencyCol >= 0) {
+        if (f.recencyCol >= 0) {
             for (int d = 0; d < DECAYS.length; d++) {
-                sink.put(recencyCol + 4 * d + 2, s.totalDecayedWins[d]);
-                sink.put(recencyCol + 4 * d + 3, s.totalDecayedFails[d]);
+                sink.put(f.recencyCol + 4 * d + 2, s.totalDecayedWins[d]);
+                sink.put(f.recencyCol + 4 * d + 3, s.totalDecayedFails[d]);
             }
         }
-        if (abilityCol >= 0) {
-            sink.put(abilityCol, s.ability);
-            sink.put(abilityCol + 1, localAbility(s, itemSkills));
+        if (f.abilityCol >= 0) {
+            sink.put(f.abilityCol, s.ability);
+            sink.put(f.abilityCol + 1, localAbility(s, itemSkills));
         }
-        if (itemBase >= 0 && item >= 0 && item < skills.items()) {
-            sink.put(itemBase + item, 1);
+        if (f.itemBase >= 0 && item >= 0 && item < f.skills.items()) {
+            sink.put(f.itemBase + item, 1);
         }
         for (int k : itemSkills) {
-            if (skillBase >= 0) {
-                sink.put(skillBase + k, 1);
+            if (f.skillBase >= 0) {
+                sink.put(f.skillBase + k, 1);
             }
             int slot = s.skills.find(k);
             if (slot < 0) {
@@ -347,30 +287,30 @@ public final class LogisticKnowledgeModel implements KnowledgeModel {
             }
             int attempts = s.attempts[slot];
             int wins = s.skillWins[slot];
-            if (sharedSkillCol >= 0) {
-                sink.put(sharedSkillCol, Math.log1p(attempts));
-                sink.put(sharedSkillCol + 1, Math.log1p(wins));
+            if (f.sharedSkillCol >= 0) {
+                sink.put(f.sharedSkillCol, Math.log1p(attempts));
+                sink.put(f.sharedSkillCol + 1, Math.log1p(wins));
             }
-            if (skillCountBase >= 0) {
-                sink.put(skillCountBase + 2 * k, Math.log1p(attempts));
-                sink.put(skillCountBase + 2 * k + 1, Math.log1p(wins));
+            if (f.skillCountBase >= 0) {
+                sink.put(f.skillCountBase + 2 * k, Math.log1p(attempts));
+                sink.put(f.skillCountBase + 2 * k + 1, Math.log1p(wins));
             }
-            if (pfaBase >= 0) {
-                sink.put(pfaBase + 2 * k, wins);
-                sink.put(pfaBase + 2 * k + 1, attempts - wins);
+            if (f.pfaBase >= 0) {
+                sink.put(f.pfaBase + 2 * k, wins);
+                sink.put(f.pfaBase + 2 * k + 1, attempts - wins);
             }
-            if (recencyCol >= 0) {
+            if (f.recencyCol >= 0) {
                 for (int d = 0; d < DECAYS.length; d++) {
-                    sink.put(recencyCol + 4 * d, s.decayedWins[slot * DECAYS.length + d]);
-                    sink.put(recencyCol + 4 * d + 1, s.decayedFails[slot * DECAYS.length + d]);
+                    sink.put(f.recencyCol + 4 * d, s.decayedWins[slot * DECAYS.length + d]);
+                    sink.put(f.recencyCol + 4 * d + 1, s.decayedFails[slot * DECAYS.length + d]);
                 }
             }
-            if (streakCol >= 0) {
+            if (f.streakCol >= 0) {
                 int run = s.run[slot];
-                sink.put(streakCol, run > 0 ? 1 : 0);
-                sink.put(streakCol + 1, run < 0 ? 1 : 0);
-                sink.put(streakCol + 2, run > 0 ? Math.log1p(run) : 0);
-                sink.put(streakCol + 3, run < 0 ? Math.log1p(-run) : 0);
+                sink.put(f.streakCol, run > 0 ? 1 : 0);
+                sink.put(f.streakCol + 1, run < 0 ? 1 : 0);
+                sink.put(f.streakCol + 2, run > 0 ? Math.log1p(run) : 0);
+                sink.put(f.streakCol + 3, run < 0 ? Math.log1p(-run) : 0);
             }
         }
     }
@@ -386,8 +326,8 @@ public final class LogisticKnowledgeModel implements KnowledgeModel {
         return itemSkills.length == 0 ? 0 : sum / itemSkills.length;
     }
 
-    private double eloPredict(State s, int item, int[] itemSkills) {
-        double b = item >= 0 && item < difficulty.length ? difficulty[item] : 0;
+    private double eloPredict(Fit f, State s, int item, int[] itemSkills) {
+        double b = item >= 0 && item < f.difficulty.length ? f.difficulty[item] : 0;
         return LogisticObjective.sigmoid(s.ability + localAbility(s, itemSkills) - b);
     }
 
@@ -398,25 +338,30 @@ public final class LogisticKnowledgeModel implements KnowledgeModel {
 
     @Override
     public double predict(StudentState state, int item) {
-        return LogisticObjective.sigmoid(score((State) state, item, skills.skillsOf(item)));
+        var f = fit;
+        return LogisticObjective.sigmoid(score(f, (State) state, item, f.skills.skillsOf(item)));
     }
 
-    private double score(State state, int item, int[] itemSkills) {
+    private double score(Fit f, State state, int item, int[] itemSkills) {
         var sum = new double[1];
-        features(state, item, itemSkills, (column, value) -> sum[0] += weights[column] * value);
+        var w = f.weights;
+        features(f, state, item, itemSkills, (column, value) -> sum[0] += w[column] * value);
         return sum[0];
     }
 
     @Override
     public void update(StudentState studentState, int item, boolean correct) {
-        var s = (State) studentState;
+        apply(fit, (State) studentState, item, correct);
+    }
+
+    private void apply(Fit f, State s, int item, boolean correct) {
         int y = correct ? 1 : 0;
-        var itemSkills = skills.skillsOf(item);
-        if (abilityCol >= 0) {
+        var itemSkills = f.skills.skillsOf(item);
+        if (f.abilityCol >= 0) {
             for (int k : itemSkills) {
                 s.ensureSkills(s.skills.slot(k) + 1);
             }
-            double error = y - eloPredict(s, item, itemSkills);
+            double error = y - eloPredict(f, s, item, itemSkills);
             s.ability += ELO_ALPHA / (1 + ELO_BETA * s.answers) * error;
             for (int k : itemSkills) {
                 int slot = s.skills.find(k);
@@ -455,7 +400,11 @@ public final class LogisticKnowledgeModel implements KnowledgeModel {
     @Override
     public SkillMastery mastery(StudentState studentState, int skill) {
         var s = (State) studentState;
-        double p = LogisticObjective.sigmoid(score(s, -1, new int[] {skill}));
+        var f = fit;
+        if (skill < 0 || skill >= f.skills.skills()) {
+            throw new IllegalArgumentException("no skill " + skill + " in the fitted item-skill matrix");
+        }
+        double p = LogisticObjective.sigmoid(score(f, s, -1, new int[] {skill}));
         int slot = s.skills.find(skill);
         int answers = slot < 0 ? 0 : s.attempts[slot];
         return new SkillMastery(p, answers / (answers + CONFIDENCE_HALF), answers);
@@ -464,6 +413,77 @@ public final class LogisticKnowledgeModel implements KnowledgeModel {
     /** How many skills the student's state holds: for tests of the O(skills of the item) update. */
     static int skillsHeld(StudentState state) {
         return ((State) state).skills.size();
+    }
+
+    /** A fit: the item-skill matrix, the column layout, the weights and the Elo item difficulties. */
+    private static final class Fit {
+        final ItemSkills skills;
+        int totalCol = -1;
+        int itemCountCol = -1;
+        int sharedSkillCol = -1;
+        int recencyCol = -1;
+        int streakCol = -1;
+        int abilityCol = -1;
+        int itemBase = -1;
+        int skillBase = -1;
+        int skillCountBase = -1;
+        int pfaBase = -1;
+        final int columns;
+        final double[] difficulty;
+        final int[] difficultyAnswers;
+        double[] weights;
+        String description = "not fitted";
+
+        Fit(Set<Feature> features, ItemSkills skills) {
+            this.skills = skills;
+            int items = skills.items();
+            int skillCount = skills.skills();
+            int next = 1;
+            if (features.contains(Feature.TOTAL_COUNTS)) {
+                totalCol = next;
+                next += 2;
+            }
+            if (features.contains(Feature.ITEM_COUNTS)) {
+                itemCountCol = next;
+                next += 2;
+            }
+            if (features.contains(Feature.SHARED_SKILL_COUNTS)) {
+                sharedSkillCol = next;
+                next += 2;
+            }
+            if (features.contains(Feature.RECENCY)) {
+                recencyCol = next;
+                next += 4 * DECAYS.length;
+            }
+            if (features.contains(Feature.STREAK)) {
+                streakCol = next;
+                next += 4;
+            }
+            if (features.contains(Feature.ABILITY)) {
+                abilityCol = next;
+                next += 2;
+            }
+            if (features.contains(Feature.ITEM)) {
+                itemBase = next;
+                next += items;
+            }
+            if (features.contains(Feature.SKILL)) {
+                skillBase = next;
+                next += skillCount;
+            }
+            if (features.contains(Feature.SKILL_COUNTS)) {
+                skillCountBase = next;
+                next += 2 * skillCount;
+            }
+            if (features.contains(Feature.PFA_COUNTS)) {
+                pfaBase = next;
+                next += 2 * skillCount;
+            }
+            columns = next;
+            difficulty = new double[items];
+            difficultyAnswers = new int[items];
+            weights = new double[columns];
+        }
     }
 
     /** One student's history, in primitive arrays indexed by dense per-student slots. */
