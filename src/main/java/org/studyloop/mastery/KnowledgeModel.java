@@ -23,11 +23,24 @@ public interface KnowledgeModel {
     /** The state of a student with no answer yet. */
     StudentState newState();
 
-    /** P(correct) for the student's next answer to the item, in (0, 1). */
+    /** P(correct) for the student's next answer to the item, in (0, 1), when time is not known. */
     double predict(StudentState state, int item);
 
-    /** Records the student's answer to the item. */
+    /** Records the student's answer to the item, when time is not known. */
     void update(StudentState state, int item, boolean correct);
+
+    /**
+     * P(correct) for the student's answer to the item at a time in seconds. Models that ignore time
+     * answer as {@link #predict(StudentState, int)}.
+     */
+    default double predict(StudentState state, int item, long time) {
+        return predict(state, item);
+    }
+
+    /** Records the student's answer to the item at a time in seconds, not earlier than the last. */
+    default void update(StudentState state, int item, boolean correct, long time) {
+        update(state, item, correct);
+    }
 
     /** The student's mastery of a skill: P(correct) on an average item of it, with a confidence. */
     SkillMastery mastery(StudentState state, int skill);

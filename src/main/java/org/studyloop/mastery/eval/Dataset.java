@@ -18,8 +18,8 @@ import org.studyloop.mastery.ItemSkills;
 /**
  * A training and a test file in the knowledge-tracing TSV format of {@code
  * ../shared/data/kt/assistments09/}: a header naming at least {@code user_id}, {@code item_id},
- * {@code correct} (0 or 1) and {@code skill_id}, then one answer a line, each student's answers in
- * temporal order. Ids are read as strings and numbered densely, items and skills across both files.
+ * {@code correct} (0 or 1) and {@code skill_id}, optionally {@code timestamp} (seconds; 0 when
+ * unknown), then one answer a line, each student's answers in temporal order. Ids are read as strings and numbered densely, items and skills across both files.
  *
  * <p>Skills come from the item-skills file ({@code item_id skill_id}, one pair a line) when given;
  * an item missing from it, or every item without it, takes the {@code skill_id} of its first row.
@@ -96,6 +96,7 @@ final class Dataset {
             int itemAt = header.columns.get("item_id");
             int correctAt = header.columns.get("correct");
             int skillAt = header.columns.get("skill_id");
+            int timeAt = header.columns.getOrDefault("timestamp", -1);
             String line;
             long number = 1;
             int rows = 0;
@@ -119,7 +120,16 @@ final class Dataset {
                 if (!cells[skillAt].isEmpty()) {
                     fromColumn.putIfAbsent(item, skills.id("c:" + cells[skillAt]));
                 }
-                log.add(students.id(cells[userAt]), item, correct);
+                long time = 0;
+                if (timeAt >= 0 && !cells[timeAt].isEmpty()) {
+                    try {
+                        time = (long) Double.parseDouble(cells[timeAt]);
+                    } catch (NumberFormatException e) {
+                        throw new TsvFormatException(
+                                file, number, "timestamp must be a number of seconds, not '" + cells[timeAt] + "'");
+                    }
+                }
+                log.add(students.id(cells[userAt]), item, correct, time);
                 rows++;
             }
             if (rows == 0) {

@@ -19,8 +19,8 @@ final class Replay {
         var states = new HashMap<Integer, StudentState>();
         for (int r = 0; r < log.size(); r++) {
             var state = states.computeIfAbsent(log.student(r), s -> model.newState());
-            p[r] = model.predict(state, log.item(r));
-            model.update(state, log.item(r), log.correct(r));
+            p[r] = model.predict(state, log.item(r), log.time(r));
+            model.update(state, log.item(r), log.correct(r), log.time(r));
         }
         return p;
     }

@@ -58,7 +58,14 @@ public final class LogisticKnowledgeModel implements KnowledgeModel {
          * The student's Elo ability, global and on the item's skills (Pelánek 2016), rated against
          * item difficulties that training learns online, so a training answer never rates itself.
          */
-        ABILITY
+        ABILITY,
+        /**
+         * Success and failure counts per skill decayed by elapsed time (half-lives of a day and of a
+         * month) and log(1 + hours) since the last answer on the skill and overall: the time
+         * windows of DAS3H as exponential decay, O(1) per answer. Used only when the training
+         * answers carry times.
+         */
+        TIME
     }
 
     /** Best-LR of Gervet et al. 2020: item, skill, and counts per skill, per item and in total. */
@@ -78,10 +85,16 @@ public final class LogisticKnowledgeModel implements KnowledgeModel {
             Feature.SHARED_SKILL_COUNTS,
             Feature.RECENCY,
             Feature.STREAK,
-            Feature.ABILITY);
+            Feature.ABILITY,
+            Feature.TIME);
 
     /** Decay per answer of the recency counts: a fast and a slow memory. */
     static final double[] DECAYS = {0.5, 0.85};
+
+    /** Half-lives in seconds of the time-decayed counts: a day and 30 days. */
+    static final double[] HALF_LIVES = {86_400, 30 * 86_400};
+
+    private static final double LN2 = Math.log(2);
 
     /** Penalties tried on the validation split, strongest first. */
     static final double[] LAMBDA_GRID = {1e-4, 3e-5, 1e-5, 3e-6, 1e-6};
@@ -145,7 +158,11 @@ public final class LogisticKnowledgeModel implements KnowledgeModel {
 
     @Override
     public void fit(AttemptLog log, ItemSkills itemSkills) {
-        var f = new Fit(features, itemSkills);
+        var used = EnumSet.copyOf(features);
+        if (!log.hasTimes()) {
+            used.remove(Feature.TIME);
+        }
+        var f = new Fit(used, itemSkills);
         var penalty = new double[f.columns];
         Arrays.fill(penalty, 1);
         penalty[0] = 0;
@@ -187,10 +204,11 @@ public final class LogisticKnowledgeModel implements KnowledgeModel {
                         Locale.ROOT,
                         "%s features=%s%s lambda=%.0e iterations=%d",
                         name,
-                        features.stream()
+                        used.stream()
                                 .map(group -> group.name().toLowerCase(Locale.ROOT))
                                 .collect(Collectors.joining(",")),
-                        features.contains(Feature.RECENCY) ? " decays=" + Arrays.toString(DECAYS) : "",
+                        (used.contains(Feature.RECENCY) ? " decays=" + Arrays.toString(DECAYS) : "")
+                                + (used.contains(Feature.TIME) ? " half_lives_s=" + Arrays.toString(HALF_LIVES) : ""),
                         lambda,
                         result.iterations())
                 + (report.isEmpty()
@@ -234,13 +252,13 @@ public final class LogisticKnowledgeModel implements KnowledgeModel {
             var rows = target.apply(r);
             rows.beginRow(log.correct(r));
             int item = log.item(r);
-            features(f, state, item, f.skills.skillsOf(item), rows::put);
+            features(f, state, item, f.skills.skillsOf(item), log.time(r), rows::put);
             if (f.abilityCol >= 0 && item < f.difficulty.length && learns.test(r)) {
                 double error = (log.correct(r) ? 1 : 0) - eloPredict(f, state, item, f.skills.skillsOf(item));
                 f.difficulty[item] -= ELO_ALPHA / (1 + ELO_BETA * f.difficultyAnswers[item]) * error;
                 f.difficultyAnswers[item]++;
             }
-            apply(f, state, item, log.correct(r));
+            apply(f, state, item, log.correct(r), log.time(r));
         }
     }
 
@@ -251,8 +269,11 @@ public final class LogisticKnowledgeModel implements KnowledgeModel {
     }
 
     /** The features of the student's next answer to the item with the given skills; item -1 for none. */
-    void features(Fit f, State s, int item, int[] itemSkills, Sink sink) {
+    void features(Fit f, State s, int item, int[] itemSkills, long time, Sink sink) {
         sink.put(0, 1);
+        if (f.timeCol >= 0 && s.answers > 0) {
+            sink.put(f.timeCol + 2 * HALF_LIVES.length + 1, Math.log1p(hours(time - s.lastTime)));
+        }
         if (f.totalCol >= 0) {
             sink.put(f.totalCol, Math.log1p(s.answers));
             sink.put(f.totalCol + 1, Math.log1p(s.wins));
@@ -305,6 +326,15 @@ public final class LogisticKnowledgeModel implements KnowledgeModel {
                     sink.put(f.recencyCol + 4 * d + 1, s.decayedFails[slot * DECAYS.length + d]);
                 }
             }
+            if (f.timeCol >= 0) {
+                long elapsed = time - s.skillTime[slot];
+                for (int h = 0; h < HALF_LIVES.length; h++) {
+                    double decay = Math.exp(-LN2 * Math.max(0, elapsed) / HALF_LIVES[h]);
+                    sink.put(f.timeCol + 2 * h, decay * s.timeWins[slot * HALF_LIVES.length + h]);
+                    sink.put(f.timeCol + 2 * h + 1, decay * s.timeFails[slot * HALF_LIVES.length + h]);
+                }
+                sink.put(f.timeCol + 2 * HALF_LIVES.length, Math.log1p(hours(elapsed)));
+            }
             if (f.streakCol >= 0) {
                 int run = s.run[slot];
                 sink.put(f.streakCol, run > 0 ? 1 : 0);
@@ -313,6 +343,10 @@ public final class LogisticKnowledgeModel implements KnowledgeModel {
                 sink.put(f.streakCol + 3, run < 0 ? Math.log1p(-run) : 0);
             }
         }
+    }
+
+    private static double hours(long seconds) {
+        return Math.max(0, seconds) / 3600.0;
     }
 
     private static double localAbility(State s, int[] itemSkills) {
@@ -338,23 +372,33 @@ public final class LogisticKnowledgeModel implements KnowledgeModel {
 
     @Override
     public double predict(StudentState state, int item) {
-        var f = fit;
-        return LogisticObjective.sigmoid(score(f, (State) state, item, f.skills.skillsOf(item)));
+        return predict(state, item, ((State) state).lastTime);
     }
 
-    private double score(Fit f, State state, int item, int[] itemSkills) {
+    @Override
+    public double predict(StudentState state, int item, long time) {
+        var f = fit;
+        return LogisticObjective.sigmoid(score(f, (State) state, item, f.skills.skillsOf(item), time));
+    }
+
+    private double score(Fit f, State state, int item, int[] itemSkills, long time) {
         var sum = new double[1];
         var w = f.weights;
-        features(f, state, item, itemSkills, (column, value) -> sum[0] += w[column] * value);
+        features(f, state, item, itemSkills, time, (column, value) -> sum[0] += w[column] * value);
         return sum[0];
     }
 
     @Override
     public void update(StudentState studentState, int item, boolean correct) {
-        apply(fit, (State) studentState, item, correct);
+        update(studentState, item, correct, ((State) studentState).lastTime);
     }
 
-    private void apply(Fit f, State s, int item, boolean correct) {
+    @Override
+    public void update(StudentState studentState, int item, boolean correct, long time) {
+        apply(fit, (State) studentState, item, correct, time);
+    }
+
+    private void apply(Fit f, State s, int item, boolean correct, long time) {
         int y = correct ? 1 : 0;
         var itemSkills = f.skills.skillsOf(item);
         if (f.abilityCol >= 0) {
@@ -390,7 +434,16 @@ public final class LogisticKnowledgeModel implements KnowledgeModel {
             }
             int run = s.run[slot];
             s.run[slot] = correct ? (run > 0 ? run + 1 : 1) : (run < 0 ? run - 1 : -1);
+            double elapsed = Math.max(0, time - s.skillTime[slot]);
+            for (int h = 0; h < HALF_LIVES.length; h++) {
+                int at = slot * HALF_LIVES.length + h;
+                double decay = Math.exp(-LN2 * elapsed / HALF_LIVES[h]);
+                s.timeWins[at] = decay * s.timeWins[at] + y;
+                s.timeFails[at] = decay * s.timeFails[at] + 1 - y;
+            }
+            s.skillTime[slot] = time;
         }
+        s.lastTime = time;
     }
 
     /**
@@ -404,7 +457,7 @@ public final class LogisticKnowledgeModel implements KnowledgeModel {
         if (skill < 0 || skill >= f.skills.skills()) {
             throw new IllegalArgumentException("no skill " + skill + " in the fitted item-skill matrix");
         }
-        double p = LogisticObjective.sigmoid(score(f, s, -1, new int[] {skill}));
+        double p = LogisticObjective.sigmoid(score(f, s, -1, new int[] {skill}, s.lastTime));
         int slot = s.skills.find(skill);
         int answers = slot < 0 ? 0 : s.attempts[slot];
         return new SkillMastery(p, answers / (answers + CONFIDENCE_HALF), answers);
@@ -424,6 +477,7 @@ public final class LogisticKnowledgeModel implements KnowledgeModel {
         int recencyCol = -1;
         int streakCol = -1;
         int abilityCol = -1;
+        int timeCol = -1;
         int itemBase = -1;
         int skillBase = -1;
         int skillCountBase = -1;
@@ -463,6 +517,10 @@ public final class LogisticKnowledgeModel implements KnowledgeModel {
                 abilityCol = next;
                 next += 2;
             }
+            if (features.contains(Feature.TIME)) {
+                timeCol = next;
+                next += 2 * HALF_LIVES.length + 2;
+            }
             if (features.contains(Feature.ITEM)) {
                 itemBase = next;
                 next += items;
@@ -491,7 +549,11 @@ public final class LogisticKnowledgeModel implements KnowledgeModel {
         int answers;
         int wins;
         double ability;
+        long lastTime;
         double[] local = new double[4];
+        long[] skillTime = new long[4];
+        double[] timeWins = new double[4 * HALF_LIVES.length];
+        double[] timeFails = new double[4 * HALF_LIVES.length];
         final double[] totalDecayedWins = new double[DECAYS.length];
         final double[] totalDecayedFails = new double[DECAYS.length];
         final IntSlots skills = new IntSlots();
@@ -516,6 +578,9 @@ public final class LogisticKnowledgeModel implements KnowledgeModel {
                 skillWins = Arrays.copyOf(skillWins, size);
                 run = Arrays.copyOf(run, size);
                 local = Arrays.copyOf(local, size);
+                skillTime = Arrays.copyOf(skillTime, size);
+                timeWins = Arrays.copyOf(timeWins, size * HALF_LIVES.length);
+                timeFails = Arrays.copyOf(timeFails, size * HALF_LIVES.length);
                 decayedWins = Arrays.copyOf(decayedWins, size * DECAYS.length);
                 decayedFails = Arrays.copyOf(decayedFails, size * DECAYS.length);
             }

@@ -68,6 +68,19 @@ class DatasetTests {
         assertThatThrownBy(() -> Dataset.read(good, empty, null)).hasMessageContaining("no answers");
     }
 
+    @Test
+    void timestampsAreReadAndABadOneNamesTheLine() throws IOException {
+        var train = write("train.tsv", HEADER + "u1\t10\t1700000000\t1\t7\nu1\t11\t1700000060.5\t0\t8\n");
+        var test = write("test.tsv", HEADER + "u3\t12\tnoon\t1\t7\n");
+        var good = write("good.tsv", HEADER + "u3\t12\t1700000100\t1\t7\n");
+        var data = Dataset.read(train, good, null);
+        assertThat(data.train.time(1)).isEqualTo(1_700_000_060L);
+        assertThat(data.train.hasTimes()).isTrue();
+        assertThatThrownBy(() -> Dataset.read(train, test, null))
+                .hasMessageContaining("test.tsv line 2")
+                .hasMessageContaining("timestamp must be a number of seconds");
+    }
+
     private Path write(String name, String text) throws IOException {
         return Files.writeString(dir.resolve(name), text);
     }

@@ -112,6 +112,71 @@ class KnowledgeModelTests {
     }
 
     @Test
+    void timeFeaturesAreUsedWhenAnswersCarryTimesAndCaptureForgetting() {
+        // sessions of answers a minute apart, 10 days between sessions; an answer within the hour
+        // after practice on the skill is easier (P rises by a logit of 1.5)
+        var random = new java.util.Random(21);
+        var timed = AttemptLog.builder();
+        var untimed = AttemptLog.builder();
+        int items = 30;
+        var difficulty = new double[items];
+        for (int i = 0; i < items; i++) {
+            difficulty[i] = random.nextGaussian();
+        }
+        for (int s = 0; s < 600; s++) {
+            double ability = random.nextGaussian();
+            long time = 0;
+            var last = new long[3];
+            java.util.Arrays.fill(last, Long.MIN_VALUE / 2);
+            for (int n = 0; n < 40; n++) {
+                time += random.nextDouble() < 0.25 ? 10 * 86_400 : 60;
+                int item = random.nextInt(items);
+                int skill = item % 3;
+                double z = ability - difficulty[item] + (time - last[skill] < 3600 ? 1.5 : -0.5);
+                boolean correct = random.nextDouble() < 1 / (1 + Math.exp(-z));
+                timed.add(s, item, correct, time);
+                untimed.add(s, item, correct);
+                last[skill] = time;
+            }
+        }
+        var matrix = new int[items][];
+        for (int i = 0; i < items; i++) {
+            matrix[i] = new int[] {i % 3};
+        }
+        var skills = ItemSkills.of(matrix, 3);
+        var withTimes = timed.build();
+        var withoutTimes = untimed.build();
+        assertThat(withTimes.hasTimes()).isTrue();
+        assertThat(withoutTimes.hasTimes()).isFalse();
+
+        var trainTimed = withTimes.ofStudents(s -> s < 480);
+        var testTimed = withTimes.ofStudents(s -> s >= 480);
+        var timeModel = LogisticKnowledgeModel.bestLrPlus();
+        timeModel.fit(trainTimed, skills);
+        var plainModel = LogisticKnowledgeModel.bestLrPlus();
+        plainModel.fit(withoutTimes.ofStudents(s -> s < 480), skills);
+        assertThat(timeModel.describe()).contains(",time", "half_lives_s");
+        assertThat(plainModel.describe()).doesNotContain(",time");
+
+        var labels = new boolean[testTimed.size()];
+        var pTime = new double[testTimed.size()];
+        var pPlain = new double[testTimed.size()];
+        var timeStates = new HashMap<Integer, StudentState>();
+        var plainStates = new HashMap<Integer, StudentState>();
+        for (int r = 0; r < testTimed.size(); r++) {
+            int item = testTimed.item(r);
+            var a = timeStates.computeIfAbsent(testTimed.student(r), k -> timeModel.newState());
+            var b = plainStates.computeIfAbsent(testTimed.student(r), k -> plainModel.newState());
+            labels[r] = testTimed.correct(r);
+            pTime[r] = timeModel.predict(a, item, testTimed.time(r));
+            pPlain[r] = plainModel.predict(b, item);
+            timeModel.update(a, item, labels[r], testTimed.time(r));
+            plainModel.update(b, item, labels[r]);
+        }
+        assertThat(Metrics.auc(pTime, labels)).isGreaterThan(Metrics.auc(pPlain, labels) + 0.02);
+    }
+
+    @Test
     void unknownModelNamesAreEmpty() {
         assertThat(KnowledgeModels.create("dkt")).isEmpty();
         assertThat(KnowledgeModels.names()).contains(KnowledgeModels.DEFAULT);
