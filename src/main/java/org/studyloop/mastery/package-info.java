@@ -1,0 +1,14 @@
+/**
+ * The learner model: P(correct | student, item) updated online per answer, and from it a per-skill
+ * mastery with a confidence. The top-level package is the module's API: {@link
+ * org.studyloop.mastery.KnowledgeModel}, its {@link org.studyloop.mastery.StudentState}, the
+ * training data types {@link org.studyloop.mastery.AttemptLog} and {@link
+ * org.studyloop.mastery.ItemSkills}, and {@link org.studyloop.mastery.SkillMastery}. The models
+ * live in {@code model}, the offline evaluation ({@code learner-eval}) in {@code eval}.
+ */
+@ApplicationModule(displayName = "Mastery")
+@NullMarked
+package org.studyloop.mastery;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
