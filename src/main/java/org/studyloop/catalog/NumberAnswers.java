@@ -22,7 +22,7 @@ final class NumberAnswers {
 
     private static final Pattern NUMBER =
             Pattern.compile("^([+-]?[0-9., ]*[0-9][0-9., ]*(?:/ *[0-9., ]*[0-9][0-9., ]*)?)(.*)$");
-    private static final Pattern THOUSANDS = Pattern.compile("^[0-9]{1,3}(,[0-9]{3})+(\\.[0-9]*)?$");
+    private static final Pattern THOUSANDS = Pattern.compile("^[1-9][0-9]{0,2}(,[0-9]{3})+(\\.[0-9]*)?$");
     private static final Pattern PLAIN = Pattern.compile("^([0-9]+\\.?[0-9]*|\\.[0-9]+)$");
     private static final Pattern DECIMAL_COMMA = Pattern.compile("^[0-9]*,[0-9]+$");
     private static final BigDecimal EXACT = new BigDecimal("1e-9");

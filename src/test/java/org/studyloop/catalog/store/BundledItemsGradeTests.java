@@ -18,8 +18,8 @@ import org.studyloop.catalog.pack.PackParser;
 import org.studyloop.catalog.template.TemplateEngine;
 
 /**
- * Every bundled item's own key grades correct and every wrong choice and listed misconception does
- * not; every template's instances, for 1,000 seeds each, do the same. Packs are read as {@link
+ * Every bundled item's own key grades correct and every wrong choice and listed misconception grades
+ * incorrect with feedback; every template's instances, for 1,000 seeds each, do the same. Packs are read as {@link
  * BundledPacksTests} reads them, without a database. All problems are collected, so one run names
  * every faulty item.
  */
@@ -103,7 +103,7 @@ class BundledItemsGradeTests {
         }
         for (var misconception : item.misconceptions()) {
             var verdict = Grading.grade(item, Response.text(misconception.answer()));
-            if (verdict.correct() || verdict.score() > 0) {
+            if (verdict.outcome() != Verdict.Outcome.INCORRECT || verdict.feedback() == null) {
                 problems.add(name + ": the misconception '" + misconception.answer() + "' grades " + verdict);
             }
         }
