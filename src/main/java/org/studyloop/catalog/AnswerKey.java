@@ -5,7 +5,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a right answer is, one shape per item type. Grading itself belongs to practice; {@link
+ * What a right answer is, one shape per item type; {@link Grading} grades a response against it. {@link
  * #json()} gives the key as API.md's authoring view shows it.
  */
 public sealed interface AnswerKey {

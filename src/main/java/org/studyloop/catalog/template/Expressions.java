@@ -28,7 +28,7 @@ public final class Expressions {
      * An EvalEx expression with the functions docs/content-packs.md names: EvalEx 2.7 has
      * {@code sin cos tan log sqrt} but no {@code exp}, which is added here through its function API.
      */
-    static Expression create(String text) {
+    public static Expression create(String text) {
         var expression = new Expression(text, MathContext.DECIMAL64);
         expression.addFunction(expression.new Function("EXP", 1) {
             @Override
