@@ -12,18 +12,16 @@ cd "$(dirname "$0")/.."
 DATA=${DATA:-../shared/data/kt/assistments09}
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 JAR=$(ls target/studyloop-*.jar | head -n 1)
-# no OTLP metrics push at shutdown (it logs a stack trace when no collector listens)
-QUIET=(--management.otlp.metrics.export.enabled=false)
 MODELS=("$@")
 if [ ${#MODELS[@]} -eq 0 ]; then
     MODELS=(best-lr-plus best-lr pfa elo)
 fi
 for model in "${MODELS[@]}"; do
     echo "== $model, skills from item_skills.tsv"
-    "$JAVA" -jar "$JAR" learner-eval --train "$DATA/train.tsv" --test "$DATA/test.tsv" "${QUIET[@]}" \
+    "$JAVA" -jar "$JAR" learner-eval --train "$DATA/train.tsv" --test "$DATA/test.tsv" \
         --item-skills "$DATA/item_skills.tsv" --model "$model"
 done
 for model in "${MODELS[@]}"; do
     echo "== $model, skills from the skill_id column"
-    "$JAVA" -jar "$JAR" learner-eval --train "$DATA/train.tsv" --test "$DATA/test.tsv" "${QUIET[@]}" --model "$model"
+    "$JAVA" -jar "$JAR" learner-eval --train "$DATA/train.tsv" --test "$DATA/test.tsv" --model "$model"
 done
