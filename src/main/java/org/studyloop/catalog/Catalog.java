@@ -7,25 +7,33 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.studyloop.catalog.store.CourseStore;
 import org.studyloop.catalog.store.Ids;
+import org.studyloop.catalog.store.ItemAccess;
 import org.studyloop.catalog.store.ItemStore;
 import org.studyloop.catalog.store.ItemViews;
 import org.studyloop.catalog.template.TemplateEngine;
+import org.studyloop.classroom.ClassId;
+import org.studyloop.classroom.Classroom;
+import org.studyloop.identity.Actor;
 
 /**
  * The catalog module's API, for practice, mastery, search and the tutor: courses with their skills
  * graph, items as {@link ItemSnapshot}s with everything grading needs, and template instances.
  * Drafts are invisible here; retired items stay readable by id, since attempts refer to them, but
- * are no longer offered by {@link #itemsForSkills}.
+ * are no longer offered by {@link #itemsForSkills}. Items private to a class are answered by id
+ * like any other, but offered by {@link #itemsForSkills} only for their class and shown to people
+ * only through {@link #item(Actor, ItemId)}.
  */
 @Service
 public class Catalog {
 
     private final CourseStore courses;
     private final ItemStore items;
+    private final Classroom classroom;
 
-    Catalog(CourseStore courses, ItemStore items) {
+    Catalog(CourseStore courses, ItemStore items, Classroom classroom) {
         this.courses = courses;
         this.items = items;
+        this.classroom = classroom;
     }
 
     /** The current version of a published (or retired) item, or of a template instance handed out before. */
@@ -63,10 +71,33 @@ public class Catalog {
         return instance(template, seed);
     }
 
-    /** The published items (templates included) that practise any of these skills, in a stable order. */
+    /**
+     * The public published items (templates included) that practise any of these skills, in a
+     * stable order; never an item private to a class.
+     */
     @Transactional(readOnly = true)
     public List<ItemId> itemsForSkills(Collection<SkillId> skills) {
-        return skills.isEmpty() ? List.of() : items.publishedFor(List.copyOf(skills));
+        return itemsForSkills(skills, Optional.empty());
+    }
+
+    /** As {@link #itemsForSkills(Collection)}, with the items private to the class if one is given. */
+    @Transactional(readOnly = true)
+    public List<ItemId> itemsForSkills(Collection<SkillId> skills, Optional<ClassId> classId) {
+        return skills.isEmpty() ? List.of() : items.publishedFor(List.copyOf(skills), classId.orElse(null));
+    }
+
+    /**
+     * The item as {@link #item(ItemId)} gives it, if the actor may see it: every public item to anyone
+     * signed in; an item private to a class only to the class's teacher and students, authors and
+     * administrators.
+     */
+    @Transactional(readOnly = true)
+    public Optional<ItemSnapshot> item(Actor actor, ItemId id) {
+        var stored = items.current(id).or(() -> items.instance(id).flatMap(i -> items.current(i.getKey())));
+        if (stored.isEmpty() || !ItemAccess.mayView(classroom, actor, stored.get())) {
+            return Optional.empty();
+        }
+        return item(id);
     }
 
     @Transactional(readOnly = true)

@@ -216,7 +216,9 @@ class AuthorizationMatrixTests {
                 none(),
                 Expect.signedIn(404).and(204, OWNER_STUDENT));
         row("GET", "/api/v1/me/children", none(), Expect.signedIn(200));
-        // Catalog: reads for anyone signed in; authoring and imports for AUTHOR and ADMIN only
+        // Catalog: reads for anyone signed in; authoring and imports for AUTHOR and ADMIN only, but for
+        // a TEACHER's items private to their classes: teachers list theirs (none here) and are refused
+        // the public items of these rows. The new item below is public, so teachers get 403.
         row("GET", "/api/v1/courses", none(), Expect.signedIn(200));
         row(
                 "GET",
@@ -237,8 +239,11 @@ class AuthorizationMatrixTests {
                 w -> "/api/v1/items/" + Ids.item(courseKey, "lin-001"),
                 none(),
                 Expect.signedIn(200));
-        var authorOnly = Expect.signedIn(403).and(200, ADMIN);
-        row("GET", "/api/v1/authoring/items", none(), authorOnly);
+        row(
+                "GET",
+                "/api/v1/authoring/items",
+                none(),
+                Expect.signedIn(403).and(200, ADMIN, TEACHER_OF_CLASS, OTHER_TEACHER));
         row(
                 "GET",
                 "/api/v1/authoring/items/{itemId}",

@@ -129,7 +129,7 @@ public class ContentImport {
             var existing = items.current(id);
             int version;
             if (existing.isEmpty()) {
-                items.insertHead(id, courseId, item.key(), item.type(), ItemStore.Status.PUBLISHED, now);
+                items.insertHead(id, courseId, null, item.key(), item.type(), ItemStore.Status.PUBLISHED, now);
                 version = 1;
             } else if (existing.get().body().equals(body)
                     && existing.get().skillIds().equals(skills)

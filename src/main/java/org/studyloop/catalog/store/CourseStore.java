@@ -180,7 +180,8 @@ public class CourseStore {
         return jdbc.sql("""
                 select c.id, c.key, c.title, c.subject,
                     (select count(*) from catalog.skill s where s.course_id = c.id) as skills,
-                    (select count(*) from catalog.item i where i.course_id = c.id and i.status = 'PUBLISHED') as items
+                    (select count(*) from catalog.item i where i.course_id = c.id and i.status = 'PUBLISHED'
+                        and i.class_id is null) as items
                 from catalog.course c order by c.title, c.key
                 """)
                 .query((rs, n) -> new CourseSummary(

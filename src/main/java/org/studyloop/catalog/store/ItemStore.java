@@ -16,6 +16,7 @@ import org.studyloop.catalog.CourseId;
 import org.studyloop.catalog.ItemId;
 import org.studyloop.catalog.ItemType;
 import org.studyloop.catalog.SkillId;
+import org.studyloop.classroom.ClassId;
 
 /**
  * Items and their versions. A version row is written once and, once published, never changed: an
@@ -41,10 +42,11 @@ public class ItemStore {
             int currentVersion,
             Map<String, Object> body,
             List<SkillId> skillIds,
-            ItemViews.Defaults defaults) {}
+            ItemViews.Defaults defaults,
+            @Nullable ClassId classId) {}
 
     private static final String SELECT = """
-            select i.id, i.course_id, i.key, i.status, i.version as current_version, v.version, v.type,
+            select i.id, i.course_id, i.class_id, i.key, i.status, i.version as current_version, v.version, v.type,
                 v.body::text as body, c.language, c.source, c.licence,
                 array(select s.skill_id from catalog.item_skill s where s.item_id = i.id order by s.position) as skills
             from catalog.item i
@@ -75,17 +77,26 @@ public class ItemStore {
 
     public List<Stored> currentOfCourse(CourseId course) {
         return jdbc.sql(SELECT + " where i.course_id = :course and v.version = i.version and i.status <> 'RETIRED'"
+                        + " and i.class_id is null"
                         + " order by i.key")
                 .param("course", course.value())
                 .query(ItemStore::stored)
                 .list();
     }
 
-    /** The current versions matching every filter given, by course and key. */
+    /**
+     * The current versions matching every filter given, by course and key; only items private to a
+     * class when {@code classItemsOnly}.
+     */
     public List<Stored> list(
-            @Nullable CourseId course, @Nullable SkillId skill, @Nullable ItemType type, @Nullable Status status) {
+            @Nullable CourseId course,
+            @Nullable SkillId skill,
+            @Nullable ItemType type,
+            @Nullable Status status,
+            boolean classItemsOnly) {
         return jdbc.sql(SELECT + """
                  where v.version = i.version
+                 and (not :classItemsOnly or i.class_id is not null)
                  and (cast(:course as uuid) is null or i.course_id = cast(:course as uuid))
                  and (cast(:skill as uuid) is null or exists (select 1 from catalog.item_skill s
                       where s.item_id = i.id and s.skill_id = cast(:skill as uuid)))
@@ -97,28 +108,43 @@ public class ItemStore {
                 .param("skill", skill == null ? null : skill.value())
                 .param("type", type == null ? null : type.name())
                 .param("status", status == null ? null : status.name())
+                .param("classItemsOnly", classItemsOnly)
                 .query(ItemStore::stored)
                 .list();
     }
 
-    /** The published items that practise any of the skills, templates included. */
-    public List<ItemId> publishedFor(List<SkillId> skills) {
+    /**
+     * The published items that practise any of the skills, templates included: the public ones,
+     * and those private to the class if one is given.
+     */
+    public List<ItemId> publishedFor(List<SkillId> skills, @Nullable ClassId classId) {
         return jdbc.sql("""
                 select distinct i.id, i.key from catalog.item i join catalog.item_skill s on s.item_id = i.id
-                where i.status = 'PUBLISHED' and s.skill_id = any(:skills) order by i.key, i.id
+                where i.status = 'PUBLISHED' and s.skill_id = any(:skills)
+                and (i.class_id is null or i.class_id = cast(:class as uuid))
+                order by i.key, i.id
                 """)
                 .param("skills", skills.stream().map(SkillId::value).toArray(UUID[]::new))
+                .param("class", classId == null ? null : classId.value())
                 .query((rs, n) -> new ItemId(rs.getObject("id", UUID.class)))
                 .list();
     }
 
-    void insertHead(ItemId id, CourseId course, String key, ItemType type, Status status, Instant now) {
+    void insertHead(
+            ItemId id,
+            CourseId course,
+            @Nullable ClassId classId,
+            String key,
+            ItemType type,
+            Status status,
+            Instant now) {
         jdbc.sql("""
-                insert into catalog.item (id, course_id, key, type, status, version, updated_at)
-                values (:id, :course, :key, :type, :status, 0, :now)
+                insert into catalog.item (id, course_id, class_id, key, type, status, version, updated_at)
+                values (:id, :course, :class, :key, :type, :status, 0, :now)
                 """)
                 .param("id", id.value())
                 .param("course", course.value())
+                .param("class", classId == null ? null : classId.value())
                 .param("key", key)
                 .param("type", type.name())
                 .param("status", status.name())
@@ -177,11 +203,12 @@ public class ItemStore {
                 .update();
     }
 
-    /** Retires the course's items whose ids are not kept; gives how many it retired. */
+    /** Retires the course's public items whose ids are not kept; gives how many it retired. */
     int retireOthers(CourseId course, Set<UUID> kept, Instant now) {
         return jdbc.sql("""
                 update catalog.item set status = 'RETIRED', updated_at = :now
-                where course_id = :course and status <> 'RETIRED' and not (id = any(:kept))
+                where course_id = :course and status <> 'RETIRED' and class_id is null
+                and not (id = any(:kept))
                 """)
                 .param("course", course.value())
                 .param("kept", kept.toArray(UUID[]::new))
@@ -220,6 +247,7 @@ public class ItemStore {
                 rs.getInt("current_version"),
                 ItemViews.parse(rs.getString("body")),
                 java.util.Arrays.stream(skills).map(SkillId::new).toList(),
-                new ItemViews.Defaults(rs.getString("language"), rs.getString("source"), rs.getString("licence")));
+                new ItemViews.Defaults(rs.getString("language"), rs.getString("source"), rs.getString("licence")),
+                rs.getObject("class_id") == null ? null : new ClassId(rs.getObject("class_id", UUID.class)));
     }
 }

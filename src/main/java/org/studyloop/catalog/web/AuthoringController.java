@@ -28,12 +28,14 @@ import org.studyloop.catalog.pack.PackWriter;
 import org.studyloop.catalog.store.Authoring;
 import org.studyloop.catalog.store.ItemStore;
 import org.studyloop.catalog.store.PackExport;
+import org.studyloop.classroom.ClassId;
 import org.studyloop.identity.Actor;
 import org.studyloop.shared.ProblemException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Authoring, for AUTHOR and ADMIN (403 for everyone else): items in the pack format of
+ * Authoring, for AUTHOR and ADMIN, and for a TEACHER on items private to a class they teach (403 for
+ * everyone else; 404 for a private item the caller may not see): items in the pack format of
  * docs/content-packs.md as JSON, their life cycle (draft, published, retired) and a course's pack.
  */
 @RestController
@@ -49,8 +51,14 @@ class AuthoringController {
         this.export = export;
     }
 
-    /** A new item of a course; {@code item} has the fields of an item in {@code items/*.yaml}. */
-    record NewItem(@NotNull UUID courseId, @NotNull JsonNode item) {}
+    /**
+     * A new item of a course; {@code item} has the fields of an item in {@code items/*.yaml}. With
+     * {@code classId} the item is private to that class (a teacher must give a class they teach).
+     */
+    record NewItem(
+            @NotNull UUID courseId,
+            @Nullable UUID classId,
+            @NotNull JsonNode item) {}
 
     @GetMapping("/items")
     List<ItemViewResponses.ItemSummary> items(
@@ -78,10 +86,13 @@ class AuthoringController {
 
     @PostMapping("/items")
     ResponseEntity<ItemViewResponses.AuthoringItem> create(Actor actor, @Valid @RequestBody NewItem request) {
-        Authoring.requireAuthor(actor);
+        Authoring.requireAuthorOrTeacher(actor);
         try {
             var created = authoring.create(
-                    actor, new CourseId(request.courseId()), request.item().toString());
+                    actor,
+                    new CourseId(request.courseId()),
+                    request.classId() == null ? null : new ClassId(request.classId()),
+                    request.item().toString());
             return ResponseEntity.created(URI.create("/api/v1/authoring/items/" + created.itemId()))
                     .body(ItemViewResponses.AuthoringItem.of(created));
         } catch (PackException e) {
@@ -92,7 +103,7 @@ class AuthoringController {
     /** Edits a draft in place; a published item gets version n + 1. */
     @PutMapping("/items/{itemId}")
     ItemViewResponses.AuthoringItem edit(Actor actor, @PathVariable UUID itemId, @RequestBody JsonNode item) {
-        Authoring.requireAuthor(actor);
+        Authoring.requireAuthorOrTeacher(actor);
         try {
             return ItemViewResponses.AuthoringItem.of(authoring.edit(actor, new ItemId(itemId), item.toString()));
         } catch (PackException e) {

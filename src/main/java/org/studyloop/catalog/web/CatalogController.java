@@ -87,7 +87,7 @@ class CatalogController {
 
     @GetMapping("/items/{itemId}")
     ItemViewResponses.StudentItem item(Actor actor, @PathVariable UUID itemId) {
-        return catalog.item(new ItemId(itemId))
+        return catalog.item(actor, new ItemId(itemId))
                 .map(ItemViewResponses.StudentItem::of)
                 .orElseThrow(() -> notFound("item"));
     }

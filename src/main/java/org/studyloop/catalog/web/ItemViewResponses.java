@@ -49,6 +49,7 @@ final class ItemViewResponses {
             List<ItemSnapshot.Misconception> misconceptions,
             @Nullable Double difficulty,
             UUID courseId,
+            @Nullable UUID classId,
             String key,
             String status,
             int version,
@@ -68,6 +69,7 @@ final class ItemViewResponses {
                     item.misconceptions(),
                     item.difficulty(),
                     stored.courseId().value(),
+                    classIdOf(stored),
                     stored.key(),
                     stored.status().name(),
                     stored.version(),
@@ -76,17 +78,31 @@ final class ItemViewResponses {
     }
 
     /** A line of the authors' item list. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record ItemSummary(
-            UUID itemId, UUID courseId, String key, String type, String status, int version, List<UUID> skillIds) {
+            UUID itemId,
+            UUID courseId,
+            @Nullable UUID classId,
+            String key,
+            String type,
+            String status,
+            int version,
+            List<UUID> skillIds) {
         static ItemSummary of(ItemStore.Stored stored) {
             return new ItemSummary(
                     stored.itemId().value(),
                     stored.courseId().value(),
+                    classIdOf(stored),
                     stored.key(),
                     stored.type().name(),
                     stored.status().name(),
                     stored.version(),
                     stored.skillIds().stream().map(SkillId::value).toList());
         }
+    }
+
+    private static @Nullable UUID classIdOf(ItemStore.Stored stored) {
+        var classId = stored.classId();
+        return classId == null ? null : classId.value();
     }
 }
