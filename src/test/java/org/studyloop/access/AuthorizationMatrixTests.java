@@ -235,6 +235,12 @@ class AuthorizationMatrixTests {
                 Expect.signedIn(200));
         row(
                 "GET",
+                "/api/v1/lessons/{lessonId}/attachment",
+                w -> "/api/v1/lessons/" + Ids.lesson(courseKey, "solving-linear-equations") + "/attachment",
+                none(),
+                Expect.signedIn(200));
+        row(
+                "GET",
                 "/api/v1/items/{itemId}",
                 w -> "/api/v1/items/" + Ids.item(courseKey, "lin-001"),
                 none(),

@@ -5,10 +5,19 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.studyloop.catalog.ItemType;
 
-/** A pack as read and checked: one course, its skills, lessons and items (docs/content-packs.md). */
-public record Pack(Course course, List<Skill> skills, List<Lesson> lessons, List<Item> items) {
+/**
+ * A pack as read and checked: one course, its skills, lessons and items (docs/content-packs.md),
+ * and the PDF files its lessons attach, by their path in the pack.
+ */
+public record Pack(
+        Course course, List<Skill> skills, List<Lesson> lessons, List<Item> items, Map<String, byte[]> attachments) {
+
+    public Pack(Course course, List<Skill> skills, List<Lesson> lessons, List<Item> items) {
+        this(course, skills, lessons, items, Map.of());
+    }
 
     public Pack {
+        attachments = Map.copyOf(attachments);
         skills = List.copyOf(skills);
         lessons = List.copyOf(lessons);
         items = List.copyOf(items);

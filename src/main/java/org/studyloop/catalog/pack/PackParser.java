@@ -19,6 +19,23 @@ public final class PackParser {
     /** The outcome: the pack when there is no error, and what was found either way. */
     public record Result(@Nullable Pack pack, Findings findings) {}
 
+    /** A PDF starts with {@code %PDF-} (ISO 32000-1 §7.5.2, the file header). */
+    static boolean isPdf(byte[] content) {
+        return content.length >= 5
+                && new String(content, 0, 5, java.nio.charset.StandardCharsets.US_ASCII).equals("%PDF-");
+    }
+
+    private static java.util.Map<String, byte[]> attachments(List<Located<Pack.Lesson>> lessons, PackFiles files) {
+        var attachments = new java.util.TreeMap<String, byte[]>();
+        for (var located : lessons) {
+            var pdf = located.value().pdf();
+            if (pdf != null && !pdf.contains("://") && files.has(pdf)) {
+                attachments.put(pdf, files.files().get(pdf));
+            }
+        }
+        return attachments;
+    }
+
     public static Result parse(PackFiles files) {
         var findings = new Findings();
         var course = course(files, findings);
@@ -76,7 +93,8 @@ public final class PackParser {
                         course,
                         skills.stream().map(Located::value).toList(),
                         lessons.stream().map(Located::value).toList(),
-                        items.stream().map(Located::value).toList());
+                        items.stream().map(Located::value).toList(),
+                        attachments(lessons, files));
         return new Result(pack, findings);
     }
 
@@ -214,8 +232,13 @@ public final class PackParser {
             if (skillsRead && !graph.containsKey(lesson.skill())) {
                 findings.error(located.file(), located.line(), "the skill '" + lesson.skill() + "' does not exist");
             }
-            if (lesson.pdf() != null && !lesson.pdf().contains("://") && !files.has(lesson.pdf())) {
-                findings.warning(located.file(), located.line(), "the PDF '" + lesson.pdf() + "' is not in the pack");
+            if (lesson.pdf() != null && !lesson.pdf().contains("://")) {
+                if (!files.has(lesson.pdf())) {
+                    findings.warning(
+                            located.file(), located.line(), "the PDF '" + lesson.pdf() + "' is not in the pack");
+                } else if (!isPdf(files.files().get(lesson.pdf()))) {
+                    findings.error(located.file(), located.line(), "the file '" + lesson.pdf() + "' is not a PDF");
+                }
             }
         }
         var itemKeys = new HashMap<String, String>();

@@ -68,6 +68,7 @@ public final class PackWriter {
                 })
                 .toList();
         files.put("skills.yaml", utf8(Yamls.dump(skills)));
+        files.putAll(pack.attachments());
         for (var lesson : pack.lessons()) {
             var front = map("key", lesson.key(), "skill", lesson.skill(), "title", lesson.title());
             putIfPresent(front, "video", lesson.video());

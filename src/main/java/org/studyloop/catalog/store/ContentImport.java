@@ -29,6 +29,7 @@ import org.studyloop.catalog.pack.PackParser;
 public class ContentImport {
 
     private final CourseStore courses;
+    private final LessonAttachments attachments;
     private final ItemStore items;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -37,12 +38,14 @@ public class ContentImport {
 
     ContentImport(
             CourseStore courses,
+            LessonAttachments attachments,
             ItemStore items,
             JdbcClient jdbc,
             TransactionTemplate transactions,
             ApplicationEventPublisher events,
             Clock clock) {
         this.courses = courses;
+        this.attachments = attachments;
         this.items = items;
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -115,6 +118,8 @@ public class ContentImport {
             var id = Ids.lesson(key, lesson.key());
             lessonIds.add(id);
             changed |= courses.upsertLesson(id, courseId, Ids.skill(key, lesson.skill()), lesson, i);
+            var pdf = lesson.pdf() == null ? null : pack.attachments().get(lesson.pdf());
+            changed |= attachments.put(id, pdf == null ? null : lesson.pdf(), pdf);
         }
         changed |= courses.deleteOthers("lesson", courseId, lessonIds);
         changed |= courses.deleteOthers("skill", courseId, skillIds);

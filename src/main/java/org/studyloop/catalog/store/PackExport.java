@@ -18,9 +18,12 @@ public class PackExport {
     private final CourseStore courses;
     private final ItemStore items;
 
-    PackExport(CourseStore courses, ItemStore items) {
+    private final LessonAttachments attachments;
+
+    PackExport(CourseStore courses, ItemStore items, LessonAttachments attachments) {
         this.courses = courses;
         this.items = items;
+        this.attachments = attachments;
     }
 
     @Transactional(readOnly = true)
@@ -77,7 +80,8 @@ public class PackExport {
                         units),
                 skills,
                 lessons,
-                packItems));
+                packItems,
+                attachments.ofCourse(courseId)));
     }
 
     public Optional<CourseId> courseByKey(String key) {

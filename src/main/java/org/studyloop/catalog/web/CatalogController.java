@@ -81,7 +81,7 @@ class CatalogController {
             throw notFound("skill");
         }
         return courses.lessons(new CourseId(courseId), new SkillId(skillId)).stream()
-                .map(l -> new LessonView(l.lessonId(), l.title(), l.body(), l.video(), l.article(), l.pdf()))
+                .map(l -> new LessonView(l.lessonId(), l.title(), l.body(), l.video(), l.article(), pdfLink(l)))
                 .toList();
     }
 
@@ -90,6 +90,12 @@ class CatalogController {
         return catalog.item(actor, new ItemId(itemId))
                 .map(ItemViewResponses.StudentItem::of)
                 .orElseThrow(() -> notFound("item"));
+    }
+
+    /** A PDF that came in the pack is served by StudyLoop; a link elsewhere is shown as it is. */
+    private static @Nullable String pdfLink(CourseStore.Lesson lesson) {
+        var pdf = lesson.pdf();
+        return pdf == null || pdf.contains("://") ? pdf : "/api/v1/lessons/" + lesson.lessonId() + "/attachment";
     }
 
     private static ProblemException notFound(String what) {

@@ -96,6 +96,35 @@ class CatalogWebTests {
         var lessons = asStudent.get(
                 "/api/v1/courses/" + courseId + "/skills/" + Ids.skill(key, "solve-linear-one-variable") + "/lessons");
         assertThat(HttpProbe.json(lessons).get(0).path("video").asString()).isEqualTo("https://example.org/video");
+
+        var pdfLink = HttpProbe.json(lessons).get(0).path("pdf").asString();
+        assertThat(pdfLink).startsWith("/api/v1/lessons/").endsWith("/attachment");
+        var pdf = asStudent.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + pdfLink)));
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        assertThat(pdf.body()).startsWith("%PDF-");
+    }
+
+    @Test
+    void aLessonAttachmentThatIsNotAPdfIsAnErrorWithFileAndLine() {
+        var files = new java.util.HashMap<>(PackTestFiles.read("sample").files());
+        files.put(
+                "course.yaml",
+                new String(files.get("course.yaml"), StandardCharsets.UTF_8)
+                        .replace("key: sample-algebra", "key: " + CatalogTestSupport.uniqueKey("not-pdf"))
+                        .getBytes(StandardCharsets.UTF_8));
+        files.put("attachments/linear-equations.pdf", "<html>not a pdf</html>".getBytes(StandardCharsets.UTF_8));
+        var response = CatalogTestSupport.upload(
+                port,
+                author,
+                org.studyloop.catalog.pack.PackWriter.zip(new org.studyloop.catalog.pack.PackFiles(files)),
+                true);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(HttpProbe.json(response).path("errors").valueStream()).anySatisfy(error -> {
+            assertThat(error.path("file").asString()).isEqualTo("lessons/solving-linear-equations.md");
+            assertThat(error.path("message").asString()).contains("is not a PDF");
+        });
     }
 
     @Test
