@@ -21,11 +21,14 @@ public record StudyLoopProperties(
         @DefaultValue Http http) {
 
     /**
-     * @param maxRequestBody the largest request body accepted outside multipart uploads
+     * @param maxRequestBody the largest request body accepted outside uploads
+     * @param maxUpload the largest upload sent as a raw archive body ({@code application/zip});
+     *     multipart uploads have Spring's own limits
      * @param corsAllowedOrigins origins allowed to call the API from a browser; none by default
      */
     public record Http(
             @DefaultValue("1MB") DataSize maxRequestBody,
+            @DefaultValue("50MB") DataSize maxUpload,
             @DefaultValue List<String> corsAllowedOrigins) {}
 
     public Path postgresDir() {

@@ -19,18 +19,29 @@ import org.studyloop.shared.ProblemException;
 import org.studyloop.shared.ProblemType;
 
 /**
- * Refuses request bodies larger than {@code studyloop.http.max-request-body}: at once when the
- * declared {@code Content-Length} is too large, and while reading when a chunked body runs over.
- * Multipart uploads have their own, larger limits ({@code spring.servlet.multipart.*}).
+ * Refuses request bodies larger than {@code studyloop.http.max-request-body} ({@code
+ * studyloop.http.max-upload} for a zip archive sent as the body): at once when the declared
+ * {@code Content-Length} is too large, and while reading when a chunked body runs over. Multipart
+ * uploads have their own, larger limits ({@code spring.servlet.multipart.*}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
-    private final long limit;
+    private final long bodyLimit;
+    private final long archiveLimit;
 
     RequestBodyLimitFilter(StudyLoopProperties properties) {
-        this.limit = properties.http().maxRequestBody().toBytes();
+        this.bodyLimit = properties.http().maxRequestBody().toBytes();
+        this.archiveLimit = properties.http().maxUpload().toBytes();
+    }
+
+    /** An archive sent as the body itself (a content pack) is an upload, with the upload limit. */
+    private long limitFor(HttpServletRequest request) {
+        var contentType = request.getContentType();
+        return contentType != null && contentType.toLowerCase().startsWith("application/zip")
+                ? archiveLimit
+                : bodyLimit;
     }
 
     @Override
@@ -42,15 +53,16 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        var limit = limitFor(request);
         if (request.getContentLengthLong() > limit) {
-            request.setAttribute(ProblemErrorController.PROBLEM_ATTRIBUTE, tooLarge());
+            request.setAttribute(ProblemErrorController.PROBLEM_ATTRIBUTE, tooLarge(limit));
             response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);
     }
 
-    private ProblemException tooLarge() {
+    private static ProblemException tooLarge(long limit) {
         return new ProblemException(
                 ProblemType.PAYLOAD_TOO_LARGE, "The request body is larger than " + limit + " bytes.");
     }

@@ -107,6 +107,17 @@ class CatalogWebTests {
     }
 
     @Test
+    void aZipBodyLargerThanTheJsonLimitIsReadAsAnUpload() {
+        var twoMegabytes = new byte[2 * 1024 * 1024];
+        new java.util.Random(7).nextBytes(twoMegabytes);
+        var response = CatalogTestSupport.upload(port, author, twoMegabytes, true);
+        assertThat(response.statusCode())
+                .as("read and refused as a pack, not cut off by the 1 MB JSON limit: %s", response.body())
+                .isEqualTo(400);
+        assertThat(HttpProbe.json(response).path("type").asString()).doesNotEndWith("/payload-too-large");
+    }
+
+    @Test
     void aLessonAttachmentThatIsNotAPdfIsAnErrorWithFileAndLine() {
         var files = new java.util.HashMap<>(PackTestFiles.read("sample").files());
         files.put(
