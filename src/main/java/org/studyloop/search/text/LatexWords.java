@@ -90,7 +90,7 @@ public final class LatexWords {
     /** Only the words the maths says; empty when it says nothing beyond its symbols. */
     static String words(String math) {
         var spelled =
-                DERIVATIVE.matcher(math).replaceAll(m -> " d " + m.group(1) + " by d " + m.group(2) + " derivative ");
+                DERIVATIVE.matcher(math).replaceAll(m -> " d" + m.group(1) + " by d" + m.group(2) + " derivative ");
         spelled = POWER.matcher(spelled).replaceAll(m -> switch (m.group(1)) {
             case "2" -> " squared ";
             case "3" -> " cubed ";
