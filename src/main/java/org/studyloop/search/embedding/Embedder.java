@@ -30,7 +30,10 @@ public class Embedder implements AutoCloseable {
     private final Cache<String, float[]> queries =
             Caffeine.newBuilder().maximumSize(10_000).build();
 
-    Embedder() {
+    public Embedder() {
+        // The model and the tokenizer's native library come from jars on the class path; DJL must
+        // never look for a newer one on the internet.
+        System.setProperty("ai.djl.offline", "true");
         // One thread per core: ONNX Runtime's own intra-op threads would oversubscribe two cores.
         threads = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()), r -> {
             var thread = new Thread(r, "embedder");

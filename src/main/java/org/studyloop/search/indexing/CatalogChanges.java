@@ -4,9 +4,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.studyloop.catalog.Catalog;
 import org.studyloop.catalog.CoursePublished;
 import org.studyloop.catalog.ItemPublished;
 import org.studyloop.catalog.ItemRetired;
@@ -23,15 +23,13 @@ class CatalogChanges {
     private static final Logger log = LoggerFactory.getLogger(CatalogChanges.class);
 
     private final Indexer indexer;
-    private final Catalog catalog;
-    private final CatalogDocuments documents;
     private final SearchIndex index;
+    private final Environment environment;
 
-    CatalogChanges(Indexer indexer, Catalog catalog, CatalogDocuments documents, SearchIndex index) {
+    CatalogChanges(Indexer indexer, SearchIndex index, Environment environment) {
         this.indexer = indexer;
-        this.catalog = catalog;
-        this.documents = documents;
         this.index = index;
+        this.environment = environment;
     }
 
     @ApplicationModuleListener
@@ -49,16 +47,14 @@ class CatalogChanges {
         indexer.enqueue(new Indexer.Work.Course(event.courseId()));
     }
 
+    /** At start-up of the application; a command (reindex, search-eval) brings the index up itself. */
     @EventListener(ApplicationReadyEvent.class)
     void reconcile() {
-        var indexed = index.fingerprints();
-        var stale = 0;
-        for (var course : catalog.courses()) {
-            if (!documents.fingerprint(course).equals(indexed.get(course.value().toString()))) {
-                indexer.enqueue(new Indexer.Work.Course(course));
-                stale++;
-            }
+        if (environment.getProperty("studyloop.command") != null) {
+            return;
         }
-        log.info("Search index: {} chunks; {} courses to (re)index", index.size(), stale);
+        var stale = indexer.staleCourses();
+        stale.forEach(course -> indexer.enqueue(new Indexer.Work.Course(course)));
+        log.info("Search index: {} chunks; {} courses to (re)index", index.size(), stale.size());
     }
 }

@@ -113,8 +113,30 @@ public class Indexer implements SmartLifecycle {
         }
     }
 
+    /** The courses whose content differs from what the index holds (all of them in a new index). */
+    List<CourseId> staleCourses() {
+        var indexed = index.fingerprints();
+        return catalog.courses().stream()
+                .filter(c ->
+                        !documents.fingerprint(c).equals(indexed.get(c.value().toString())))
+                .toList();
+    }
+
+    /**
+     * Brings every stale course up to date now, on the caller's thread (commands use it, since
+     * they cannot wait for the worker); gives the number of courses reindexed.
+     */
+    public int catchUp(IntConsumer progress) {
+        var stale = staleCourses();
+        if (!stale.isEmpty()) {
+            apply(stale.stream().<Work>map(Work.Course::new).toList(), progress);
+        }
+        return stale.size();
+    }
+
     /** Indexes the work now, on the caller's thread, reporting the chunks done so far. */
     synchronized void apply(List<Work> batch, IntConsumer progress) {
+        var started = System.nanoTime();
         var courses = new LinkedHashSet<CourseId>();
         var items = new LinkedHashSet<ItemId>();
         for (var work : batch) {
@@ -147,6 +169,14 @@ public class Indexer implements SmartLifecycle {
         }
         index.commit(fingerprints);
         chunksIndexed.addAndGet(done);
+        var seconds = (System.nanoTime() - started) / 1e9;
+        log.info(
+                "Indexed {} chunks ({} courses, {} items) in {} s, {} chunks/s",
+                done,
+                courses.size(),
+                items.size(),
+                String.format(java.util.Locale.ROOT, "%.1f", seconds),
+                String.format(java.util.Locale.ROOT, "%.0f", done / Math.max(seconds, 1e-9)));
     }
 
     private List<Chunk> embed(List<Chunk> chunks, int before, IntConsumer progress) {

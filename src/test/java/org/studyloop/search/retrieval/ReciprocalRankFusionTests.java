@@ -37,4 +37,17 @@ class ReciprocalRankFusionTests {
                 .extracting(f -> f.element().from())
                 .isEqualTo("second");
     }
+
+    @Test
+    void aWeightScalesAListsVotes() {
+        var fused = ReciprocalRankFusion.fuseWeighted(
+                List.of(
+                        new ReciprocalRankFusion.Ranking<>(List.of("keyword-first", "both"), 0.5),
+                        new ReciprocalRankFusion.Ranking<>(List.of("vector-first", "both"), 1)),
+                Function.identity());
+        assertThat(fused)
+                .extracting(ReciprocalRankFusion.Fused::element)
+                .containsExactly("both", "vector-first", "keyword-first");
+        assertThat(fused.get(2).score()).isCloseTo(0.5 / 61, within(1e-12));
+    }
 }
