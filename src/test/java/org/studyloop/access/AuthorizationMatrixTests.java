@@ -370,6 +370,8 @@ class AuthorizationMatrixTests {
                 Expect.signedIn(403).and(200, ADMIN));
         // Not a zip: the administrator's upload is a 400 problem, everyone else is refused first.
         row("POST", "/api/v1/content-packs", none(), Expect.signedIn(403).and(400, ADMIN));
+        // Search: anyone signed in; what each may see is filtered, not refused
+        row("GET", "/api/v1/search", w -> "/api/v1/search?q=linear+equations", none(), Expect.signedIn(200));
         // Platform: API documentation and the container's error page
         row("GET", "/v3/api-docs", none(), Expect.everyone(200));
         row("GET", "/v3/api-docs.yaml", none(), Expect.everyone(200));

@@ -145,6 +145,14 @@ public class Indexer implements SmartLifecycle {
                 case Work.Item i -> items.add(i.itemId());
             }
         }
+        // An item of a course the index has never held (the bundled courses' first import) is
+        // indexed with its whole course, once, rather than item by item.
+        var indexed = index.fingerprints();
+        for (var item : List.copyOf(items)) {
+            catalog.publishedItem(item)
+                    .filter(p -> !indexed.containsKey(p.courseId().value().toString()))
+                    .ifPresent(p -> courses.add(p.courseId()));
+        }
         var fingerprints = new HashMap<String, String>();
         var done = 0;
         for (var course : courses) {
