@@ -60,6 +60,16 @@ public class Embedder implements AutoCloseable {
                 text.strip(), q -> unit(model.embed(QUERY_PREFIX + q).content().vector()));
     }
 
+    /** The query's vector computed afresh, for latency measurements. */
+    public float[] queryUncached(String text) {
+        return unit(model.embed(QUERY_PREFIX + text.strip()).content().vector());
+    }
+
+    /** Forgets the cached query vectors. */
+    public void forgetQueries() {
+        queries.invalidateAll();
+    }
+
     static float[] unit(float[] vector) {
         var norm = 0.0;
         for (var v : vector) {

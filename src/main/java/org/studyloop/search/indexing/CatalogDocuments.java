@@ -25,7 +25,7 @@ import org.studyloop.search.text.LatexWords;
  * sources, so a search can ask for one kind.
  */
 @Component
-class CatalogDocuments {
+public class CatalogDocuments {
 
     static final int TITLE_LENGTH = 90;
 
@@ -36,7 +36,7 @@ class CatalogDocuments {
     }
 
     /** What is indexed of a course, and the digest that says whether the index holds it as it is. */
-    record CourseContent(List<Chunk> chunks, String fingerprint) {}
+    public record CourseContent(List<Chunk> chunks, String fingerprint) {}
 
     @Transactional(readOnly = true)
     public CourseContent course(CourseId course) {

@@ -36,7 +36,7 @@ public class HybridRetrieval {
     private final SearchIndex index;
     private final Embedder embedder;
 
-    HybridRetrieval(SearchIndex index, Embedder embedder) {
+    public HybridRetrieval(SearchIndex index, Embedder embedder) {
         this.index = index;
         this.embedder = embedder;
     }
