@@ -1,14 +1,11 @@
 package org.studyloop.mastery.loop;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
@@ -121,71 +118,30 @@ class NextItems {
         return Optional.empty();
     }
 
-    /** The skills to work on, in the scope's order (see the class comment). */
-    List<SkillId> ready(List<SkillId> scope, Optional<CourseGraphs.Graph> graph, StudentView view) {
-        double threshold = properties.masteryThreshold();
-        var ready = new LinkedHashSet<SkillId>();
-        for (var skill : scope) {
-            if (view.mastery(skill) >= threshold) {
-                continue;
-            }
-            var current = skill;
-            var visited = new HashSet<SkillId>();
-            while (visited.add(current) && graph.isPresent()) {
-                var weakest = graph.get().prerequisitesOf(current).stream()
-                        .filter(p -> view.mastery(p) < threshold)
-                        .min(Comparator.comparingDouble(view::mastery));
-                if (weakest.isEmpty()) {
-                    break;
-                }
-                current = weakest.get();
-            }
-            ready.add(current);
-        }
-        if (ready.isEmpty()) {
-            return scope.stream()
-                    .sorted(Comparator.comparingDouble(view::mastery))
-                    .toList();
-        }
-        return List.copyOf(ready);
+    private List<SkillId> ready(List<SkillId> scope, Optional<CourseGraphs.Graph> graph, StudentView view) {
+        return Selection.ready(
+                scope,
+                skill -> graph.map(g -> g.prerequisitesOf(skill)).orElse(List.of()),
+                view::mastery,
+                properties.masteryThreshold());
     }
 
-    /** The ready skills, the one just practised {@code maxRun} times in a row moved last. */
-    List<SkillId> balanced(List<SkillId> ready, List<ItemId> recent) {
-        if (ready.size() < 2 || recent.size() < properties.maxRun()) {
-            return ready;
-        }
-        Set<SkillId> common = null;
-        for (int i = recent.size() - 1; i >= recent.size() - properties.maxRun(); i--) {
-            var skills = index.item(recent.get(i)).map(ItemMeta::skills).orElse(List.of());
-            if (common == null) {
-                common = new HashSet<>(skills);
-            } else {
-                common.retainAll(skills);
-            }
-        }
-        var run = common == null ? Set.<SkillId>of() : common;
-        if (run.isEmpty() || ready.stream().allMatch(run::contains)) {
-            return ready;
-        }
-        var order = new ArrayList<SkillId>();
-        ready.stream().filter(s -> !run.contains(s)).forEach(order::add);
-        ready.stream().filter(run::contains).forEach(order::add);
-        return order;
-    }
-
-    /** The item nearest the target success, at random among the {@code nearBest} nearest. */
-    Optional<ItemId> choose(List<ItemMeta> items, StudentView view) {
-        if (items.isEmpty()) {
-            return Optional.empty();
-        }
-        double target = properties.targetSuccess();
-        var ranked = items.stream()
-                .sorted(Comparator.comparingDouble(item -> Math.abs(view.predict(item) - target)))
-                .limit(properties.nearBest())
+    private List<SkillId> balanced(List<SkillId> ready, List<ItemId> recent) {
+        int run = properties.maxRun();
+        var last = recent.subList(Math.max(0, recent.size() - run), recent.size()).stream()
+                .map(id -> index.item(id).map(ItemMeta::skills).orElse(List.of()))
                 .toList();
-        return Optional.of(
-                ranked.get(ThreadLocalRandom.current().nextInt(ranked.size())).itemId());
+        return Selection.balanced(ready, last, run);
+    }
+
+    private Optional<ItemId> choose(List<ItemMeta> items, StudentView view) {
+        return Selection.nearest(
+                        items,
+                        view::predict,
+                        properties.targetSuccess(),
+                        properties.nearBest(),
+                        ThreadLocalRandom.current())
+                .map(ItemMeta::itemId);
     }
 
     /** Every item was seen: a non-template item of these skills not shown in the session, or shown longest ago. */

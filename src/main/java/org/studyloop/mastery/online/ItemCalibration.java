@@ -46,7 +46,7 @@ public class ItemCalibration implements DisposableBean {
      */
     public record Params(double difficulty, double eloDifficulty, int answers) {
 
-        static Params prior(double prior) {
+        public static Params prior(double prior) {
             return new Params(prior, prior, 0);
         }
 
