@@ -294,6 +294,20 @@ class AuthorizationMatrixTests {
         row("GET", "/v3/api-docs/swagger-config", none(), Expect.everyone(200));
         row("GET", "/swagger-ui.html", none(), Expect.everyone(302));
         row("ANY", "/error", none(), Expect.everyone(404));
+        // Learner model (mastery): a student's own, their linked parent's, their class teacher's and
+        // the administrator's to read; 404 for anyone else. OTHER_PARENT redeemed one of
+        // OWNER_STUDENT's guardian codes in the row POST /api/v1/guardians/link above, so by these
+        // rows they are a linked parent too.
+        var learnerData =
+                Expect.signedIn(404).and(200, OWNER_STUDENT, LINKED_PARENT, OTHER_PARENT, TEACHER_OF_CLASS, ADMIN);
+        for (var what : new String[] {"mastery", "focus-areas", "reviews/due"}) {
+            row(
+                    "GET",
+                    "/api/v1/users/{userId}/" + what,
+                    w -> "/api/v1/users/" + w.userIds().get(OWNER_STUDENT) + "/" + what,
+                    none(),
+                    learnerData);
+        }
     }
 
     private final Map<Caller, Account> accounts = new EnumMap<>(Caller.class);
