@@ -308,6 +308,7 @@ class AuthorizationMatrixTests {
                     none(),
                     learnerData);
         }
+        row("GET", "/api/v1/ml/models/status", none(), Expect.signedIn(403).and(200, ADMIN));
     }
 
     private final Map<Caller, Account> accounts = new EnumMap<>(Caller.class);

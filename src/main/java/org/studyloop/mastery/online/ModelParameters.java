@@ -59,6 +59,8 @@ public class ModelParameters {
     /** The stored form of the parameters. */
     public record Stored(List<Double> weights, Map<String, Double> skills) {}
 
+    private static final Version DEFAULTS = new Version(0, Instant.EPOCH, TraceModel.defaults(), Map.of());
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private volatile Version current;
@@ -66,7 +68,7 @@ public class ModelParameters {
     ModelParameters(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
-        this.current = new Version(0, Instant.EPOCH, TraceModel.defaults(), Map.of());
+        this.current = DEFAULTS;
     }
 
     public Version current() {
@@ -78,11 +80,14 @@ public class ModelParameters {
         refresh();
     }
 
-    /** Reads the newest version; keeps the current one when there is none or it cannot be read. */
+    /**
+     * Reads the newest version, or goes back to the defaults when there is none; keeps the current
+     * one when it cannot be read.
+     */
     @Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT5M")
     public void refresh() {
         try {
-            newest().ifPresent(version -> current = version);
+            current = newest().orElse(DEFAULTS);
         } catch (DataAccessException | IllegalArgumentException e) {
             log.warn(
                     "Could not read the learner model's parameters; keeping version {}: {}",
