@@ -71,6 +71,14 @@ public class ItemIndex {
         return byId.get(id, key -> catalog.item(key).map(ItemMeta::of));
     }
 
+    /**
+     * Remembers an answered item's skills, so that the choices that look back at the session's
+     * answers (interleaving, review coverage) need no catalog query, template instances included.
+     */
+    public void remember(ItemId id, List<SkillId> skills, double prior) {
+        byId.asMap().putIfAbsent(id, Optional.of(new ItemMeta(id, skills, false, prior)));
+    }
+
     private List<ItemMeta> load(SkillId skill) {
         var items = catalog.itemsForSkills(List.of(skill)).stream()
                 .map(this::item)

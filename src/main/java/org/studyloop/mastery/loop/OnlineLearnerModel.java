@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.studyloop.catalog.ItemId;
 import org.studyloop.identity.UserId;
+import org.studyloop.mastery.bank.ItemIndex;
 import org.studyloop.mastery.fsrs.Fsrs;
 import org.studyloop.mastery.model.TraceModel;
 import org.studyloop.mastery.online.ItemCalibration;
@@ -31,6 +32,7 @@ class OnlineLearnerModel implements LearnerModel {
     private final ItemCalibration calibration;
     private final ModelParameters parameters;
     private final NextItems nextItems;
+    private final ItemIndex index;
     private final MasteryProperties properties;
     private final Fsrs fsrs;
     private final Clock clock;
@@ -41,6 +43,7 @@ class OnlineLearnerModel implements LearnerModel {
             ItemCalibration calibration,
             ModelParameters parameters,
             NextItems nextItems,
+            ItemIndex index,
             MasteryProperties properties,
             Clock clock) {
         this.states = states;
@@ -48,6 +51,7 @@ class OnlineLearnerModel implements LearnerModel {
         this.calibration = calibration;
         this.parameters = parameters;
         this.nextItems = nextItems;
+        this.index = index;
         this.properties = properties;
         this.fsrs = Fsrs.withDefaults(properties.desiredRetention());
         this.clock = clock;
@@ -69,6 +73,7 @@ class OnlineLearnerModel implements LearnerModel {
             }
         }
         states.wrote(update.after());
+        index.remember(evidence.itemId(), evidence.skills(), prior);
         var itemStep = update.itemStep();
         var eloStep = update.itemEloStep();
         states.afterCommit(() -> calibration.learn(evidence.itemId(), prior, itemStep, eloStep));

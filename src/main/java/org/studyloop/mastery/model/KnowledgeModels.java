@@ -13,7 +13,7 @@ public final class KnowledgeModels {
     private KnowledgeModels() {}
 
     public static List<String> names() {
-        return List.of("best-lr-plus", "best-lr", "pfa", "elo", "online");
+        return List.of("best-lr-plus", "online", "best-lr", "pfa", "elo");
     }
 
     public static Optional<KnowledgeModel> create(String name) {
