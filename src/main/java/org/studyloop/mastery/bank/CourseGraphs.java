@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -72,17 +73,17 @@ public class CourseGraphs {
         return graphs.get(id, key -> catalog.course(key).map(CourseGraphs::graph));
     }
 
-    /** Every skill of every course, by id. */
+    /** Every skill of every course, by id, course by course in prerequisite order. */
     public Map<SkillId, SkillEntry> skills() {
         return directory.get("all", key -> {
             var all = new LinkedHashMap<SkillId, SkillEntry>();
             for (var courseId : catalog.courses()) {
                 course(courseId)
-                        .ifPresent(g -> g.names()
-                                .forEach((skill, name) ->
-                                        all.putIfAbsent(skill, new SkillEntry(skill, name, courseId))));
+                        .ifPresent(g -> g.order()
+                                .forEach(skill -> all.putIfAbsent(
+                                        skill, new SkillEntry(skill, g.names().get(skill), courseId))));
             }
-            return Map.copyOf(all);
+            return Collections.unmodifiableMap(all);
         });
     }
 

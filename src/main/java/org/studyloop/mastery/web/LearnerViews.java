@@ -56,13 +56,10 @@ class LearnerViews {
         var snapshot = store.load(student, false);
         var version = parameters.current();
         long now = clock.instant().getEpochSecond();
-        var directory = graphs.skills();
-        var order = List.copyOf(directory.keySet());
+        var order = new java.util.HashMap<SkillId, Integer>();
+        graphs.skills().keySet().forEach(skill -> order.put(skill, order.size()));
         return snapshot.skills().keySet().stream()
-                .sorted(Comparator.comparingInt((SkillId s) -> {
-                            int at = order.indexOf(s);
-                            return at < 0 ? Integer.MAX_VALUE : at;
-                        })
+                .sorted(Comparator.comparingInt((SkillId s) -> order.getOrDefault(s, Integer.MAX_VALUE))
                         .thenComparing(SkillId::toString))
                 .map(skill -> view(snapshot, version, skill, now))
                 .toList();
