@@ -275,6 +275,16 @@ class AuthorizationMatrixTests {
                 w -> "/api/v1/assignments/" + w.assignmentId() + "/results",
                 none(),
                 Expect.signedIn(404).and(200, TEACHER_OF_CLASS, ADMIN));
+        // Learner model (mastery): the student's own, their linked parent's, their class teacher's and
+        // the administrator's to read; 404 for anyone else.
+        for (var what : new String[] {"mastery", "focus-areas", "reviews/due"}) {
+            row(
+                    "GET",
+                    "/api/v1/users/{userId}/" + what,
+                    w -> "/api/v1/users/" + w.userIds().get(OWNER_STUDENT) + "/" + what,
+                    none(),
+                    learnerReaders);
+        }
         // Guardians
         row("POST", "/api/v1/me/guardian-codes", none(), Expect.signedIn(403).and(201, OWNER_STUDENT, OTHER_STUDENT));
         row(
@@ -378,6 +388,7 @@ class AuthorizationMatrixTests {
         row("GET", "/v3/api-docs/swagger-config", none(), Expect.everyone(200));
         row("GET", "/swagger-ui.html", none(), Expect.everyone(302));
         row("ANY", "/error", none(), Expect.everyone(404));
+        row("GET", "/api/v1/ml/models/status", none(), Expect.signedIn(403).and(200, ADMIN));
     }
 
     private final Map<Caller, Account> accounts = new EnumMap<>(Caller.class);
