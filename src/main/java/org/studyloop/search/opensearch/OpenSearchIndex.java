@@ -1,5 +1,6 @@
 package org.studyloop.search.opensearch;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -188,7 +189,7 @@ public final class OpenSearchIndex implements SearchIndex {
 
     /** The passages' settings: k-NN on, and no periodic refresh (changes show at commit). */
     static IndexSettings settings() {
-        return IndexSettings.of(s -> s.knn(true).refreshInterval(Time.of(t -> t.time("-1"))));
+        return IndexSettings.of(s -> s.index(i -> i.knn(true).refreshInterval(Time.of(t -> t.time("-1")))));
     }
 
     /**
@@ -227,6 +228,7 @@ public final class OpenSearchIndex implements SearchIndex {
     }
 
     /** The metadata document: the schema the passages were built with, and the fingerprints. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     record State(
             @JsonProperty("schema") String schema,
             @JsonProperty("fingerprints") Map<String, String> fingerprints) {}
@@ -488,7 +490,11 @@ public final class OpenSearchIndex implements SearchIndex {
         return SourceConfig.of(s -> s.filter(f -> f.includes(STORED)));
     }
 
-    /** A hit's source: the stored fields of {@link #document}. */
+    /**
+     * A hit's source: the stored fields of {@link #document}. Other fields are ignored (the
+     * client's Jackson mapper would otherwise refuse them), should a search return them.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     record Stored(
             @JsonProperty("id") String id,
             @JsonProperty("kind") String kind,
