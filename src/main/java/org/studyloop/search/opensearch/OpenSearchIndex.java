@@ -242,7 +242,11 @@ public final class OpenSearchIndex implements SearchIndex {
             if (ready) {
                 return;
             }
-            var state = state();
+            var metaExists = call(
+                            "look for the index metadata",
+                            () -> client.indices().exists(e -> e.index(meta)))
+                    .value();
+            var state = metaExists ? state() : Optional.<State>empty();
             var passages = call("look for the index", () -> client.indices().exists(e -> e.index(index)))
                     .value();
             if (state.isEmpty() || !schema.equals(state.get().schema()) || !passages) {
@@ -252,12 +256,8 @@ public final class OpenSearchIndex implements SearchIndex {
         }
     }
 
+    /** The metadata document, read in real time (a get needs no refresh); its index must exist. */
     private Optional<State> state() {
-        var exists = call("look for the index metadata", () -> client.indices().exists(e -> e.index(meta)))
-                .value();
-        if (!exists) {
-            return Optional.empty();
-        }
         var got = call(
                 "read the index metadata", () -> client.get(g -> g.index(meta).id(STATE), State.class));
         return got.found() ? Optional.ofNullable(got.source()) : Optional.empty();
