@@ -144,6 +144,11 @@ public final class OpenSearchIndex implements SearchIndex {
      */
     public static OpenSearchIndex connect(String url, String index, String schema, int dimensions) {
         var uri = URI.create(url.strip());
+        return new OpenSearchIndex(client(uri), withoutCredentials(uri), index, schema, dimensions);
+    }
+
+    /** A client of the cluster at the URL (see {@link #connect}). */
+    static OpenSearchClient client(URI uri) {
         if (uri.getScheme() == null || uri.getHost() == null) {
             throw new IllegalArgumentException(
                     "the OpenSearch URL must look like http://host:9200, not " + withoutCredentials(uri));
@@ -164,8 +169,7 @@ public final class OpenSearchIndex implements SearchIndex {
                     new AuthScope(host), new UsernamePasswordCredentials(user, password.toCharArray()));
             builder.setHttpClientConfigCallback(http -> http.setDefaultCredentialsProvider(credentials));
         }
-        return new OpenSearchIndex(
-                new OpenSearchClient(builder.build()), withoutCredentials(uri), index, schema, dimensions);
+        return new OpenSearchClient(builder.build());
     }
 
     /** The URL as it may be logged: without the user and password. */
