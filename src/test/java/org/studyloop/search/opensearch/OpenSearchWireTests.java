@@ -119,6 +119,21 @@ class OpenSearchWireTests {
     }
 
     @Test
+    void aMetadataIndexWithoutItsDocumentIsRebuiltEmpty() throws IOException {
+        var index = open(new FakeCluster("passages")
+                .answer("HEAD /passages-meta", 200, "")
+                .answer("HEAD /passages", 200, "")
+                .answer("DELETE /passages,passages-meta", 200, "{\"acknowledged\": true}")
+                .answer("PUT /passages", 200, ACKNOWLEDGED)
+                .answer("PUT /passages-meta", 200, ACKNOWLEDGED.replace("passages", "passages-meta")));
+
+        assertThat(index.fingerprints()).isEmpty();
+        assertThat(cluster.lines())
+                .startsWith("HEAD /passages-meta", "GET /passages-meta/_doc/state", "HEAD /passages")
+                .contains("DELETE /passages,passages-meta");
+    }
+
+    @Test
     void anIndexOfThisSchemaIsKeptWithItsFingerprints() throws IOException {
         var index = open(existing());
 
