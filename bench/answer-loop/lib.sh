@@ -12,8 +12,14 @@ PGBENCH=${PGBENCH:-pgbench}
 
 die() { echo "error: $*" >&2; exit 1; }
 
+# JAR=path/to/studyloop.jar measures another build (e.g. a scratch copy with a change to try).
 find_jar() {
     local jar
+    if [ -n "${JAR:-}" ]; then
+        [ -f "$JAR" ] || die "no jar $JAR"
+        echo "$JAR"
+        return
+    fi
     jar=$(ls "$REPO_DIR"/target/studyloop-*.jar 2>/dev/null | grep -v -- '-plain\|sources\|javadoc' | head -1)
     [ -n "$jar" ] || die "no target/studyloop-*.jar: run ./mvnw -B -q -DskipTests package first"
     echo "$jar"
