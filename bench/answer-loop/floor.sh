@@ -10,6 +10,8 @@
 #   bench/answer-loop/floor.sh /tmp/studyloop-answer-loop.XXXXXX/data
 # The app must be stopped (run.sh stops it): this script starts the server itself, with
 # max_connections raised to 300 so that pgbench can open more connections than the app's 100.
+# The server runs on a copy of the data folder (the floor's own transactions would otherwise grow
+# the tables of the next floor run); IN_PLACE=1 runs on the folder itself.
 # Settings: CLIENTS="20 128" (20 is the app's connection pool; 128 run.sh's students)
 #   DURATION=60 WARMUP=10 RATE=800 RATE_CLIENTS=20
 set -euo pipefail
@@ -23,11 +25,16 @@ WARMUP=${WARMUP:-10}
 RATE=${RATE:-800}
 RATE_CLIENTS=${RATE_CLIENTS:-20}
 PGDATA_DIR=$DATA/postgres
-WORK=$(mktemp -d /tmp/studyloop-floor.XXXXXX)
+IN_PLACE=${IN_PLACE:-0}
 
 [ -f "$PGDATA_DIR/PG_VERSION" ] || die "$PGDATA_DIR is not a PostgreSQL data folder"
 if [ -f "$PGDATA_DIR/postmaster.pid" ] && kill -0 "$(head -1 "$PGDATA_DIR/postmaster.pid")" 2>/dev/null; then
     die "a server is running on $PGDATA_DIR: stop the app first"
+fi
+WORK=$(mktemp -d /tmp/studyloop-floor.XXXXXX)
+if [ "$IN_PLACE" != 1 ]; then
+    cp -a "$PGDATA_DIR" "$WORK/postgres"
+    PGDATA_DIR=$WORK/postgres
 fi
 # The binaries the app extracted (zonky's embedded PostgreSQL) for this data folder's major version.
 PGBIN=
@@ -91,16 +98,20 @@ HAVE=$(psql_ -c "select count(*) from bench_floor.clients")
 
 # The shares of answers that take each optional branch, as the load run left them: items with two
 # or three skills; the first answer of a session (countSession); a template served next (one
-# template_instance row per instance served, less those served first by a session start).
+# template_instance row per instance served, less those served first by a session start). Rows
+# an earlier floor.sh inserted are left out: their ids are random (version 4) where the app's
+# attempts have time-ordered ids (version 7) and its instances name-based ones.
 read -r ANSWERS TWO THREE FIRST TEMPLATE <<<"$(psql_ -F ' ' -c "
+with app_attempts as (select * from practice.attempts where substr(id::text, 15, 1) <> '4'),
+    instances as (select instance_id from catalog.template_instance where substr(instance_id::text, 15, 1) <> '4')
 select count(*),
     count(*) filter (where cardinality(skill_ids) >= 2),
     count(*) filter (where cardinality(skill_ids) >= 3),
     (select count(*) from practice.sessions where answers > 0),
-    greatest(0, (select count(*) from catalog.template_instance)
-        - (select count(*) from practice.sessions s where s.seen[1] in (select instance_id from catalog.template_instance)
+    greatest(0, (select count(*) from instances)
+        - (select count(*) from practice.sessions s where s.seen[1] in (select instance_id from instances)
            and cardinality(s.answered_items) > 0 and s.answered_items[1] = s.seen[1]))
-from practice.attempts")"
+from app_attempts")"
 bp() { echo $(( ($1 * 10000 + $ANSWERS / 2) / $ANSWERS )); }
 TWO_BP=$(bp "$TWO"); THREE_BP=$(bp "$THREE"); FIRST_BP=$(bp "$FIRST"); TEMPLATE_BP=$(bp "$TEMPLATE")
 echo "data: $ANSWERS attempts; per 10,000 answers: $TWO_BP with >= 2 skills, $THREE_BP with >= 3, $FIRST_BP first of a session, $TEMPLATE_BP serving a template next"
