@@ -1,6 +1,7 @@
 package org.studyloop.identity.web;
 
 import jakarta.servlet.DispatcherType;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -33,6 +34,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.studyloop.identity.account.ExternalSignIn;
 import org.studyloop.identity.token.AccessTokens;
 import org.studyloop.identity.token.SigningKeys;
+import org.studyloop.identity.token.VerifiedTokens;
 import org.studyloop.platform.StudyLoopProperties;
 
 /**
@@ -73,8 +75,8 @@ class SecurityConfiguration {
     };
 
     @Bean
-    JwtDecoder jwtDecoder(SigningKeys keys) {
-        return AccessTokens.decoder(keys);
+    JwtDecoder jwtDecoder(SigningKeys keys, Clock clock) {
+        return new VerifiedTokens(AccessTokens.decoder(keys), clock);
     }
 
     @Bean
