@@ -100,6 +100,56 @@ public class Catalog {
         return item(id);
     }
 
+    /** The course's lessons in the pack's order. */
+    @Transactional(readOnly = true)
+    public List<LessonSnapshot> lessons(CourseId id) {
+        var course = courses.outline(id);
+        if (course.isEmpty()) {
+            return List.of();
+        }
+        return courses.lessons(id, null).stream()
+                .map(l -> new LessonSnapshot(
+                        l.lessonId(),
+                        id,
+                        course.get().key(),
+                        l.key(),
+                        l.skillId(),
+                        l.title(),
+                        l.body(),
+                        course.get().language()))
+                .toList();
+    }
+
+    /**
+     * The course's published items, class-private ones included (with their class) and templates
+     * excluded, for indexes; readers must still apply {@link #item(Actor, ItemId)}'s visibility.
+     */
+    @Transactional(readOnly = true)
+    public List<PublishedItem> publishedItems(CourseId id) {
+        var courseKey = courses.outline(id).map(CourseOutline::key).orElse("");
+        return items.publishedOfCourse(id).stream()
+                .filter(stored -> stored.type() != ItemType.TEMPLATE)
+                .map(stored -> published(stored, courseKey))
+                .toList();
+    }
+
+    /** The item with its course, key and class, while it is published and not a template. */
+    @Transactional(readOnly = true)
+    public Optional<PublishedItem> publishedItem(ItemId id) {
+        return items.current(id)
+                .filter(stored -> stored.status() == ItemStore.Status.PUBLISHED && stored.type() != ItemType.TEMPLATE)
+                .map(stored -> published(
+                        stored,
+                        courses.outline(stored.courseId())
+                                .map(CourseOutline::key)
+                                .orElse("")));
+    }
+
+    private static PublishedItem published(ItemStore.Stored stored, String courseKey) {
+        return new PublishedItem(
+                snapshot(stored), stored.courseId(), courseKey, stored.key(), Optional.ofNullable(stored.classId()));
+    }
+
     @Transactional(readOnly = true)
     public Optional<CourseOutline> course(CourseId id) {
         return courses.outline(id);

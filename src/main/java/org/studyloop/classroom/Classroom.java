@@ -96,6 +96,14 @@ public class Classroom {
         return rosters.classesOf(student);
     }
 
+    /** The live classes the user teaches or is a student in: whose class-private content they may see. */
+    @Transactional(readOnly = true)
+    public List<ClassId> classesOfMember(UserId user) {
+        return rosters.classesFor(user).stream()
+                .map(Rosters.ClassSummary::classId)
+                .toList();
+    }
+
     /** The students this guardian is linked to now. */
     @Transactional(readOnly = true)
     public List<UserId> childrenOf(UserId guardian) {

@@ -57,7 +57,14 @@ class AuthorizationMatrixTests {
     private record Account(String email, String userId, String token) {}
 
     /** The data one probe runs against, made anew for each probe. */
-    record World(String classId, String joinCode, String guardianCode, Map<Caller, String> userIds) {}
+    record World(
+            String classId,
+            String joinCode,
+            String guardianCode,
+            Map<Caller, String> userIds,
+            String sessionId,
+            String itemId,
+            String assignmentId) {}
 
     private record Row(Function<World, String> path, Function<World, String> body, Expect expect) {}
 
@@ -193,6 +200,91 @@ class AuthorizationMatrixTests {
                 w -> "/api/v1/classes/" + w.classId() + "/leave",
                 none(),
                 Expect.signedIn(404).and(204, OWNER_STUDENT));
+        // Practice: anyone signed in practises; a session is answered by its student only, and read by
+        // those who may see the student (API.md, "Learner model"). OWNER_STUDENT's session is open.
+        // These rows come before the guardian rows, which link OTHER_PARENT to OWNER_STUDENT for good.
+        var learnerReaders = Expect.signedIn(404).and(200, OWNER_STUDENT, TEACHER_OF_CLASS, LINKED_PARENT, ADMIN);
+        row(
+                "POST",
+                "/api/v1/practice/sessions",
+                w -> "{\"mode\":\"ADAPTIVE\",\"courseId\":\"" + Ids.course(courseKey) + "\"}",
+                Expect.signedIn(201));
+        row(
+                "GET",
+                "/api/v1/practice/sessions/{sessionId}",
+                w -> "/api/v1/practice/sessions/" + w.sessionId(),
+                none(),
+                learnerReaders);
+        row(
+                "POST",
+                "/api/v1/practice/sessions/{sessionId}/answers",
+                w -> "/api/v1/practice/sessions/" + w.sessionId() + "/answers",
+                w -> HttpProbe.toJson(Map.of(
+                        "itemId",
+                        w.itemId(),
+                        "response",
+                        "4.5",
+                        "idempotencyKey",
+                        UUID.randomUUID().toString())),
+                Expect.signedIn(404).and(200, OWNER_STUDENT));
+        row(
+                "POST",
+                "/api/v1/practice/sessions/{sessionId}/hints",
+                w -> "/api/v1/practice/sessions/" + w.sessionId() + "/hints",
+                w -> HttpProbe.toJson(Map.of("itemId", w.itemId())),
+                Expect.signedIn(404).and(200, OWNER_STUDENT));
+        row(
+                "POST",
+                "/api/v1/practice/sessions/{sessionId}/finish",
+                w -> "/api/v1/practice/sessions/" + w.sessionId() + "/finish",
+                none(),
+                Expect.signedIn(404).and(200, OWNER_STUDENT));
+        row(
+                "GET",
+                "/api/v1/users/{userId}/practice/sessions",
+                w -> "/api/v1/users/" + w.userIds().get(OWNER_STUDENT) + "/practice/sessions",
+                none(),
+                learnerReaders);
+        row(
+                "GET",
+                "/api/v1/users/{userId}/dashboard",
+                w -> "/api/v1/users/" + w.userIds().get(OWNER_STUDENT) + "/dashboard",
+                none(),
+                learnerReaders);
+        row(
+                "POST",
+                "/api/v1/classes/{classId}/assignments",
+                w -> "/api/v1/classes/" + w.classId() + "/assignments",
+                w -> HttpProbe.toJson(Map.of(
+                        "title",
+                        "Quiz",
+                        "itemIds",
+                        java.util.List.of(Ids.item(courseKey, "lin-001").toString()),
+                        "dueAt",
+                        java.time.Instant.now().plusSeconds(86_400).toString())),
+                Expect.signedIn(404).and(201, TEACHER_OF_CLASS, ADMIN).and(403, OWNER_STUDENT));
+        row(
+                "GET",
+                "/api/v1/classes/{classId}/assignments",
+                w -> "/api/v1/classes/" + w.classId() + "/assignments",
+                none(),
+                Expect.signedIn(404).and(200, TEACHER_OF_CLASS, OWNER_STUDENT, ADMIN));
+        row(
+                "GET",
+                "/api/v1/assignments/{assignmentId}/results",
+                w -> "/api/v1/assignments/" + w.assignmentId() + "/results",
+                none(),
+                Expect.signedIn(404).and(200, TEACHER_OF_CLASS, ADMIN));
+        // Learner model (mastery): the student's own, their linked parent's, their class teacher's and
+        // the administrator's to read; 404 for anyone else.
+        for (var what : new String[] {"mastery", "focus-areas", "reviews/due"}) {
+            row(
+                    "GET",
+                    "/api/v1/users/{userId}/" + what,
+                    w -> "/api/v1/users/" + w.userIds().get(OWNER_STUDENT) + "/" + what,
+                    none(),
+                    learnerReaders);
+        }
         // Guardians
         row("POST", "/api/v1/me/guardian-codes", none(), Expect.signedIn(403).and(201, OWNER_STUDENT, OTHER_STUDENT));
         row(
@@ -288,12 +380,15 @@ class AuthorizationMatrixTests {
                 Expect.signedIn(403).and(200, ADMIN));
         // Not a zip: the administrator's upload is a 400 problem, everyone else is refused first.
         row("POST", "/api/v1/content-packs", none(), Expect.signedIn(403).and(400, ADMIN));
+        // Search: anyone signed in; what each may see is filtered, not refused
+        row("GET", "/api/v1/search", w -> "/api/v1/search?q=linear+equations", none(), Expect.signedIn(200));
         // Platform: API documentation and the container's error page
         row("GET", "/v3/api-docs", none(), Expect.everyone(200));
         row("GET", "/v3/api-docs.yaml", none(), Expect.everyone(200));
         row("GET", "/v3/api-docs/swagger-config", none(), Expect.everyone(200));
         row("GET", "/swagger-ui.html", none(), Expect.everyone(302));
         row("ANY", "/error", none(), Expect.everyone(404));
+        row("GET", "/api/v1/ml/models/status", none(), Expect.signedIn(403).and(200, ADMIN));
     }
 
     private final Map<Caller, Account> accounts = new EnumMap<>(Caller.class);
@@ -354,7 +449,30 @@ class AuthorizationMatrixTests {
         var fresh = as(OWNER_STUDENT).post("/api/v1/me/guardian-codes", "");
         var userIds = new EnumMap<Caller, String>(Caller.class);
         accounts.forEach((caller, account) -> userIds.put(caller, account.userId()));
-        return new World(classId, joinCode, HttpProbe.json(fresh).path("code").asString(), userIds);
+        var session = as(OWNER_STUDENT)
+                .post(
+                        "/api/v1/practice/sessions",
+                        "{\"mode\":\"ADAPTIVE\",\"courseId\":\"" + Ids.course(courseKey) + "\"}");
+        assertThat(session.statusCode()).as(session.body()).isEqualTo(201);
+        var assignment = as(TEACHER_OF_CLASS)
+                .post(
+                        "/api/v1/classes/" + classId + "/assignments",
+                        HttpProbe.toJson(Map.of(
+                                "title",
+                                "Quiz",
+                                "itemIds",
+                                java.util.List.of(Ids.item(courseKey, "lin-001").toString()),
+                                "dueAt",
+                                java.time.Instant.now().plusSeconds(86_400).toString())));
+        assertThat(assignment.statusCode()).as(assignment.body()).isEqualTo(201);
+        return new World(
+                classId,
+                joinCode,
+                HttpProbe.json(fresh).path("code").asString(),
+                userIds,
+                HttpProbe.json(session).path("sessionId").asString(),
+                HttpProbe.json(session).path("nextItem").path("itemId").asString(),
+                HttpProbe.json(assignment).path("assignmentId").asString());
     }
 
     private java.util.Set<String> mappedEndpoints() {

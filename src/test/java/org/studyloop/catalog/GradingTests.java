@@ -182,6 +182,27 @@ class GradingTests {
         }
     }
 
+    /** The equivalences issue #5 names, both ways round, and near misses of each. */
+    @Test
+    void equivalentFormsOfTheIssueAreAcceptedAndNearMissesRejected() {
+        for (var pair :
+                List.of(List.of("2(x+1)", "2x+2"), List.of("x^2-1", "(x-1)(x+1)"), List.of("sin(x)^2+cos(x)^2", "1"))) {
+            assertThat(grade(expression(pair.get(0), "x"), pair.get(1)).outcome())
+                    .as(pair.toString())
+                    .isEqualTo(Outcome.CORRECT);
+            assertThat(grade(expression(pair.get(1), "x"), pair.get(0)).outcome())
+                    .as(pair.toString())
+                    .isEqualTo(Outcome.CORRECT);
+        }
+        assertThat(grade(expression("2(x+1)", "x"), "2x+1").outcome()).isEqualTo(Outcome.INCORRECT);
+        assertThat(grade(expression("x^2-1", "x"), "(x-1)^2").outcome()).isEqualTo(Outcome.INCORRECT);
+        assertThat(grade(expression("1", "x"), "sin(x)^2-cos(x)^2").outcome()).isEqualTo(Outcome.INCORRECT);
+        var unreadable = grade(expression("2(x+1)", "x"), "2(x+");
+        assertThat(unreadable.outcome()).isEqualTo(Outcome.UNREADABLE);
+        assertThat(unreadable.score()).isZero();
+        assertThat(unreadable.feedback()).isEqualTo("Could not read your answer.");
+    }
+
     @Test
     void expressionsWithFunctionsAndSeveralVariables() {
         assertThat(grade(expression("1/x", "x"), "d/dx").outcome()).isEqualTo(Outcome.UNREADABLE);

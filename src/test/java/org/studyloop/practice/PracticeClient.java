@@ -53,6 +53,15 @@ public final class PracticeClient {
 
     /** A response the item grades as right. */
     public Object rightResponse(String itemId) {
+        return rightResponse(catalog, itemId);
+    }
+
+    /** A response the item grades as wrong but readable. */
+    public Object wrongResponse(String itemId) {
+        return wrongResponse(catalog, itemId);
+    }
+
+    public static Object rightResponse(Catalog catalog, String itemId) {
         var item = catalog.item(new ItemId(UUID.fromString(itemId))).orElseThrow();
         return switch (item.answerKey()) {
             case AnswerKey.Choices key ->
@@ -65,8 +74,7 @@ public final class PracticeClient {
         };
     }
 
-    /** A response the item grades as wrong but readable. */
-    public Object wrongResponse(String itemId) {
+    public static Object wrongResponse(Catalog catalog, String itemId) {
         var item = catalog.item(new ItemId(UUID.fromString(itemId))).orElseThrow();
         return switch (item.answerKey()) {
             case AnswerKey.Choices key ->

@@ -192,6 +192,27 @@ class PracticeHttpTests {
     }
 
     @Test
+    void essaysAreRecordedAsPendingForTheWritingModule() {
+        var session =
+                HttpProbe.json(student.start(Map.of("mode", "ADAPTIVE", "courseId", course("ielts-writing-task2"))));
+        var item = session.path("nextItem");
+        assertThat(item.path("type").asString()).isEqualTo("ESSAY");
+        var itemId = item.path("itemId").asString();
+        var result = HttpProbe.json(
+                student.answer(session.path("sessionId").asString(), itemId, student.rightResponse(itemId)));
+        assertThat(result.path("outcome").asString()).isEqualTo("PENDING");
+        assertThat(result.path("recorded").asBoolean()).isTrue();
+        assertThat(result.path("masteryChanges").size()).isZero();
+        assertThat(result.path("nextItem").path("itemId").asString()).isNotEqualTo(itemId);
+        assertThat(jdbc.sql("select outcome from practice.attempts where item_id = ?::uuid and student_id = ?::uuid")
+                        .params(itemId, studentId)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("PENDING");
+        assertThat(student.dashboard(studentId).path("totalAnswers").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void badRequestsNameTheirField() {
         var noMode = student.start(Map.of("courseId", course("sat-math-algebra")));
         assertThat(noMode.statusCode()).isEqualTo(400);

@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.studyloop.catalog.CourseId;
 import org.studyloop.catalog.ItemId;
 import org.studyloop.catalog.ItemPublished;
+import org.studyloop.catalog.ItemRetired;
 import org.studyloop.catalog.ItemType;
 import org.studyloop.catalog.SkillId;
 import org.studyloop.catalog.pack.PackParser;
@@ -135,8 +136,11 @@ public class Authoring {
 
     @Transactional
     public ItemStore.Stored retire(Actor actor, ItemId id) {
-        authored(actor, id);
+        var current = authored(actor, id);
         items.setStatus(id, ItemStore.Status.RETIRED, clock.instant());
+        if (current.status() != ItemStore.Status.RETIRED) {
+            events.publishEvent(new ItemRetired(id));
+        }
         return items.current(id).orElseThrow();
     }
 

@@ -84,6 +84,15 @@ public class ItemStore {
                 .list();
     }
 
+    /** The published current versions of a course's items, class-private ones included, by key. */
+    public List<Stored> publishedOfCourse(CourseId course) {
+        return jdbc.sql(SELECT + " where i.course_id = :course and v.version = i.version and i.status = 'PUBLISHED'"
+                        + " order by i.key")
+                .param("course", course.value())
+                .query(ItemStore::stored)
+                .list();
+    }
+
     /**
      * The current versions matching every filter given, by course and key; only items private to a
      * class when {@code classItemsOnly}.

@@ -13,7 +13,7 @@ public final class KnowledgeModels {
     private KnowledgeModels() {}
 
     public static List<String> names() {
-        return List.of("best-lr-plus", "best-lr", "pfa", "elo");
+        return List.of("best-lr-plus", "online", "best-lr", "pfa", "elo");
     }
 
     public static Optional<KnowledgeModel> create(String name) {
@@ -23,6 +23,7 @@ public final class KnowledgeModels {
                     case "best-lr" -> LogisticKnowledgeModel.bestLr();
                     case "pfa" -> LogisticKnowledgeModel.pfa();
                     case "elo" -> new EloKnowledgeModel();
+                    case "online" -> TraceKnowledgeModel.online();
                     default -> null;
                 });
     }

@@ -20,6 +20,7 @@ import org.studyloop.practice.AssignmentId;
 import org.studyloop.practice.session.Reports;
 import org.studyloop.practice.session.SessionReport;
 import org.studyloop.shared.ProblemException;
+import org.studyloop.shared.ProblemType;
 
 /** A teacher sets a quiz for a class and reads the results; the class's students see what is set. */
 @Service
@@ -68,7 +69,12 @@ public class Assigning {
 
     @Transactional
     public Assignment assign(Actor actor, ClassId classId, String title, List<ItemId> items, Instant dueAt) {
-        classroom.requireClassManagement(actor, classId);
+        if (!classroom.mayManageClass(actor, classId)) {
+            // A student of the class sees it but may not set its work: refused, not hidden.
+            throw classroom.mayViewClass(actor, classId)
+                    ? new ProblemException(ProblemType.FORBIDDEN, "Only the class's teacher sets its assignments.")
+                    : ProblemException.notFound("There is no class " + classId + ".");
+        }
         var now = clock.instant();
         if (!dueAt.isAfter(now)) {
             throw ProblemException.invalid("dueAt", "must be in the future");

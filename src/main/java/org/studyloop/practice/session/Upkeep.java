@@ -1,8 +1,8 @@
 package org.studyloop.practice.session;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,9 +51,9 @@ class Upkeep {
     List<String> createPartitionsAhead() {
         try {
             return jdbc.sql("""
-                            select practice.ensure_attempts_partition(:now + make_interval(months => m))
+                            select practice.ensure_attempts_partition(cast(:now as timestamptz) + make_interval(months => m))
                             from generate_series(0, :ahead) as m""")
-                    .param("now", Timestamp.from(clock.instant()))
+                    .param("now", clock.instant().atOffset(ZoneOffset.UTC))
                     .param("ahead", MONTHS_AHEAD)
                     .query(String.class)
                     .list();

@@ -1,0 +1,5 @@
+/** The in-process embedding model. */
+@NullMarked
+package org.studyloop.search.embedding;
+
+import org.jspecify.annotations.NullMarked;

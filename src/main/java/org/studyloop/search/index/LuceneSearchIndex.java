@@ -1,0 +1,319 @@
+package org.studyloop.search.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.QueryBuilder;
+import org.studyloop.catalog.CourseId;
+import org.studyloop.catalog.SkillId;
+import org.studyloop.classroom.ClassId;
+import org.studyloop.search.PassageKind;
+import org.studyloop.search.PassageQuery;
+import org.studyloop.search.text.Analyzers;
+
+/**
+ * The embedded index: Lucene 10 in a folder of the data directory. BM25 (Lucene's default
+ * similarity; Robertson and Zaragoza, "The Probabilistic Relevance Framework: BM25 and Beyond",
+ * 2009) over per-language fields, and an HNSW graph (Malkov and Yashunin, IEEE TPAMI 42(4), 2020)
+ * over the embeddings for nearest neighbours, both filtered by the same query. A change is visible
+ * to searches once committed; the index is derived data, rebuilt from the catalog when missing.
+ */
+public final class LuceneSearchIndex implements SearchIndex {
+
+    static final String PUBLIC = "public";
+    private static final String SCHEMA_KEY = "schema";
+
+    private final FSDirectory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final String schema;
+
+    /**
+     * Opens the index in the folder, starting empty when the folder holds none or an index of
+     * another schema (another embedding model, other fields).
+     */
+    public LuceneSearchIndex(Path folder, String schema) {
+        this.schema = schema;
+        try {
+            Files.createDirectories(folder);
+            directory = FSDirectory.open(folder);
+            var mode = DirectoryReader.indexExists(directory)
+                            && schema.equals(SegmentInfos.readLatestCommit(directory)
+                                    .getUserData()
+                                    .get(SCHEMA_KEY))
+                    ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND
+                    : IndexWriterConfig.OpenMode.CREATE;
+            writer = new IndexWriter(directory, new IndexWriterConfig(analyzer()).setOpenMode(mode));
+            if (mode == IndexWriterConfig.OpenMode.CREATE) {
+                writer.setLiveCommitData(Map.of(SCHEMA_KEY, schema).entrySet());
+                writer.commit();
+            }
+            searchers = new SearcherManager(writer, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the search index in " + folder, e);
+        }
+    }
+
+    private static Analyzer analyzer() {
+        var fields = new HashMap<String, Analyzer>();
+        for (var language : Analyzers.LANGUAGES) {
+            fields.put(body(language), Analyzers.of(language));
+            fields.put(title(language), Analyzers.of(language));
+        }
+        return new PerFieldAnalyzerWrapper(new StandardAnalyzer(), fields);
+    }
+
+    static String body(String language) {
+        return "body_" + language;
+    }
+
+    static String title(String language) {
+        return "title_" + language;
+    }
+
+    @Override
+    public void replaceCourse(CourseId course, List<Chunk> chunks) {
+        write(() -> {
+            writer.deleteDocuments(new Term("course_id", course.value().toString()));
+            writer.addDocuments(chunks.stream().map(LuceneSearchIndex::document).toList());
+        });
+    }
+
+    @Override
+    public void replaceSource(UUID sourceId, List<Chunk> chunks) {
+        write(() -> {
+            writer.deleteDocuments(new Term("source_id", sourceId.toString()));
+            writer.addDocuments(chunks.stream().map(LuceneSearchIndex::document).toList());
+        });
+    }
+
+    @Override
+    public void deleteSource(UUID sourceId) {
+        write(() -> writer.deleteDocuments(new Term("source_id", sourceId.toString())));
+    }
+
+    @Override
+    public void commit(Map<String, String> fingerprints) {
+        write(() -> {
+            var data = new HashMap<>(fingerprints());
+            data.putAll(fingerprints);
+            data.put(SCHEMA_KEY, schema);
+            writer.setLiveCommitData(data.entrySet());
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+        });
+    }
+
+    @Override
+    public Map<String, String> fingerprints() {
+        var data = new HashMap<String, String>();
+        var live = writer.getLiveCommitData();
+        if (live != null) {
+            live.forEach(e -> data.put(e.getKey(), e.getValue()));
+        }
+        data.remove(SCHEMA_KEY);
+        return data;
+    }
+
+    @Override
+    public void clear() {
+        write(() -> {
+            writer.deleteAll();
+            writer.setLiveCommitData(Map.of(SCHEMA_KEY, schema).entrySet());
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+        });
+    }
+
+    @Override
+    public List<Hit> keyword(PassageQuery query, String text, int n) {
+        var words = new BooleanQuery.Builder();
+        for (var language : Analyzers.LANGUAGES) {
+            var builder = new QueryBuilder(Analyzers.of(language));
+            var body = builder.createBooleanQuery(body(language), text);
+            var title = builder.createBooleanQuery(title(language), text);
+            if (body != null) {
+                words.add(body, BooleanClause.Occur.SHOULD);
+            }
+            if (title != null) {
+                words.add(new BoostQuery(title, 1.5f), BooleanClause.Occur.SHOULD);
+            }
+        }
+        var matching = words.build();
+        if (matching.clauses().isEmpty()) {
+            return List.of();
+        }
+        var filtered = new BooleanQuery.Builder()
+                .add(matching, BooleanClause.Occur.MUST)
+                .add(filter(query), BooleanClause.Occur.FILTER)
+                .build();
+        return search(filtered, n);
+    }
+
+    @Override
+    public List<Hit> nearest(PassageQuery query, float[] vector, int n) {
+        return search(new KnnFloatVectorQuery("vector", vector, n, filter(query)), n);
+    }
+
+    private List<Hit> search(Query query, int n) {
+        try {
+            var searcher = searchers.acquire();
+            try {
+                return hits(searcher, searcher.search(query, n));
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the search index", e);
+        }
+    }
+
+    private static List<Hit> hits(IndexSearcher searcher, TopDocs top) throws IOException {
+        var hits = new ArrayList<Hit>();
+        var stored = searcher.storedFields();
+        for (var scored : top.scoreDocs) {
+            hits.add(new Hit(chunk(stored.document(scored.doc)), scored.score));
+        }
+        return hits;
+    }
+
+    /** The query's filters: course, kinds, skill, language, and which class-private items it may see. */
+    static Query filter(PassageQuery query) {
+        var filter = new BooleanQuery.Builder();
+        var any = false;
+        if (query.courseId().isPresent()) {
+            filter.add(term("course_id", query.courseId().get().value().toString()), BooleanClause.Occur.FILTER);
+            any = true;
+        }
+        if (!query.kinds().isEmpty()) {
+            var kinds = new BooleanQuery.Builder();
+            query.kinds().forEach(k -> kinds.add(term("kind", k.name()), BooleanClause.Occur.SHOULD));
+            filter.add(kinds.build(), BooleanClause.Occur.FILTER);
+            any = true;
+        }
+        if (query.skillId().isPresent()) {
+            filter.add(term("skill_id", query.skillId().get().value().toString()), BooleanClause.Occur.FILTER);
+            any = true;
+        }
+        if (query.language().isPresent()) {
+            filter.add(term("language", query.language().get()), BooleanClause.Occur.FILTER);
+            any = true;
+        }
+        if (!query.allClasses()) {
+            var visible = new BooleanQuery.Builder().add(term("class_id", PUBLIC), BooleanClause.Occur.SHOULD);
+            query.classes()
+                    .forEach(c -> visible.add(term("class_id", c.value().toString()), BooleanClause.Occur.SHOULD));
+            filter.add(visible.build(), BooleanClause.Occur.FILTER);
+            any = true;
+        }
+        return any ? filter.build() : new MatchAllDocsQuery();
+    }
+
+    private static Query term(String field, String value) {
+        return new TermQuery(new Term(field, value));
+    }
+
+    private static Document document(Chunk chunk) {
+        var doc = new Document();
+        doc.add(new StringField("id", chunk.id(), Field.Store.YES));
+        doc.add(new StringField("kind", chunk.kind().name(), Field.Store.YES));
+        doc.add(new StringField("source_id", chunk.sourceId().toString(), Field.Store.YES));
+        doc.add(new StoredField("source_key", chunk.sourceKey()));
+        doc.add(new StringField("course_id", chunk.courseId().value().toString(), Field.Store.YES));
+        doc.add(new StoredField("course_key", chunk.courseKey()));
+        chunk.skillIds()
+                .forEach(s -> doc.add(new StringField("skill_id", s.value().toString(), Field.Store.YES)));
+        var language = Analyzers.supported(chunk.language());
+        doc.add(new StringField("language", chunk.language(), Field.Store.YES));
+        doc.add(new StringField(
+                "class_id", chunk.classId().map(c -> c.value().toString()).orElse(PUBLIC), Field.Store.YES));
+        doc.add(new StoredField("title", chunk.title()));
+        doc.add(new StoredField("text", chunk.text()));
+        doc.add(new TextField(title(language), chunk.title(), Field.Store.NO));
+        doc.add(new TextField(body(language), chunk.indexed(), Field.Store.NO));
+        doc.add(new KnnFloatVectorField("vector", chunk.vector(), VectorSimilarityFunction.DOT_PRODUCT));
+        return doc;
+    }
+
+    private static Chunk chunk(Document doc) {
+        var classId = doc.get("class_id");
+        return new Chunk(
+                doc.get("id"),
+                PassageKind.valueOf(doc.get("kind")),
+                UUID.fromString(doc.get("source_id")),
+                doc.get("source_key"),
+                new CourseId(UUID.fromString(doc.get("course_id"))),
+                doc.get("course_key"),
+                Arrays.stream(doc.getValues("skill_id"))
+                        .map(s -> new SkillId(UUID.fromString(s)))
+                        .toList(),
+                doc.get("language"),
+                PUBLIC.equals(classId) ? Optional.empty() : Optional.of(new ClassId(UUID.fromString(classId))),
+                doc.get("title"),
+                doc.get("text"),
+                "",
+                new float[0]);
+    }
+
+    @Override
+    public long size() {
+        return writer.getDocStats().numDocs;
+    }
+
+    @Override
+    public void close() {
+        try {
+            searchers.close();
+            writer.close();
+            directory.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close the search index", e);
+        }
+    }
+
+    private interface Write {
+        void run() throws IOException;
+    }
+
+    private void write(Write write) {
+        try {
+            write.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the search index", e);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package org.studyloop.search.index;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.studyloop.search.embedding.Embedder;
+import org.studyloop.search.opensearch.OpenSearchIndex;
+
+/**
+ * The index in use: Lucene in the data folder, or an OpenSearch cluster when {@code
+ * STUDYLOOP_SEARCH_OPENSEARCH_URL} is set (the Lucene folder is then neither opened nor created).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SearchProperties.class)
+class SearchIndexConfiguration {
+
+    /**
+     * The index schema: bump the number when fields or chunking change, so that an index built
+     * by an older version is rebuilt rather than read wrongly.
+     */
+    static final String SCHEMA = "3/" + Embedder.MODEL;
+
+    @Bean(destroyMethod = "close")
+    SearchIndex searchIndex(SearchProperties properties) {
+        var url = properties.opensearchUrl();
+        if (url != null && !url.isBlank()) {
+            return OpenSearchIndex.connect(url, properties.opensearchIndex(), SCHEMA, Embedder.DIMENSIONS);
+        }
+        return new LuceneSearchIndex(properties.indexDir().resolve("lucene"), SCHEMA);
+    }
+}

@@ -1,0 +1,226 @@
+package org.studyloop.search.indexing;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.studyloop.catalog.Catalog;
+import org.studyloop.catalog.CourseId;
+import org.studyloop.catalog.ItemId;
+import org.studyloop.search.embedding.Embedder;
+import org.studyloop.search.index.Chunk;
+import org.studyloop.search.index.SearchIndex;
+
+/**
+ * Keeps the index in step with the catalog, off the request threads: work arrives from catalog
+ * events and the start-up reconciliation, is de-duplicated, and one worker embeds the chunks in
+ * batches and commits after each batch. A crash between an event and the commit loses nothing
+ * for good: the next start compares the catalog with the fingerprints committed in the index.
+ */
+@Component
+public class Indexer implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(Indexer.class);
+    /** Chunks per call of the embedding model: enough to keep both cores busy. */
+    static final int EMBEDDING_BATCH = 32;
+
+    /** What to bring up to date. */
+    sealed interface Work {
+        record Course(CourseId courseId) implements Work {}
+
+        record Item(ItemId itemId) implements Work {}
+    }
+
+    private final Catalog catalog;
+    private final CatalogDocuments documents;
+    private final Embedder embedder;
+    private final SearchIndex index;
+    private final LinkedBlockingQueue<Work> queue = new LinkedBlockingQueue<>();
+    private final java.util.Set<Work> pending = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final AtomicInteger busy = new AtomicInteger();
+    private final AtomicLong chunksIndexed = new AtomicLong();
+    private volatile boolean running;
+    private volatile Thread worker;
+
+    Indexer(Catalog catalog, CatalogDocuments documents, Embedder embedder, SearchIndex index) {
+        this.catalog = catalog;
+        this.documents = documents;
+        this.embedder = embedder;
+        this.index = index;
+    }
+
+    void enqueue(Work work) {
+        if (pending.add(work)) {
+            queue.add(work);
+        }
+    }
+
+    /** Blocks until nothing is queued or being indexed, or the timeout passes; true when idle. */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        var deadline = System.nanoTime() + timeout.toNanos();
+        while (!queue.isEmpty() || busy.get() > 0) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(20);
+        }
+        return true;
+    }
+
+    public long chunksIndexed() {
+        return chunksIndexed.get();
+    }
+
+    public int queued() {
+        return queue.size();
+    }
+
+    private void work() {
+        while (running) {
+            try {
+                var first = queue.poll(500, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                busy.incrementAndGet();
+                try {
+                    var batch = new ArrayList<Work>();
+                    batch.add(first);
+                    queue.drainTo(batch, 255);
+                    batch.forEach(pending::remove);
+                    apply(batch, n -> {});
+                } finally {
+                    busy.decrementAndGet();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // The catalog or the index failed for this batch; the next start's reconciliation
+                // brings the courses back in step.
+                log.error("Indexing a batch failed", e);
+            }
+        }
+    }
+
+    /** The courses whose content differs from what the index holds (all of them in a new index). */
+    List<CourseId> staleCourses() {
+        var indexed = index.fingerprints();
+        return catalog.courses().stream()
+                .filter(c ->
+                        !documents.fingerprint(c).equals(indexed.get(c.value().toString())))
+                .toList();
+    }
+
+    /**
+     * Brings every stale course up to date now, on the caller's thread (commands use it, since
+     * they cannot wait for the worker); gives the number of courses reindexed.
+     */
+    public int catchUp(IntConsumer progress) {
+        var stale = staleCourses();
+        if (!stale.isEmpty()) {
+            apply(stale.stream().<Work>map(Work.Course::new).toList(), progress);
+        }
+        return stale.size();
+    }
+
+    /** Indexes the work now, on the caller's thread, reporting the chunks done so far. */
+    synchronized void apply(List<Work> batch, IntConsumer progress) {
+        var started = System.nanoTime();
+        var courses = new LinkedHashSet<CourseId>();
+        var items = new LinkedHashSet<ItemId>();
+        for (var work : batch) {
+            switch (work) {
+                case Work.Course c -> courses.add(c.courseId());
+                case Work.Item i -> items.add(i.itemId());
+            }
+        }
+        // An item of a course the index has never held (the bundled courses' first import) is
+        // indexed with its whole course, once, rather than item by item.
+        var indexed = index.fingerprints();
+        for (var item : List.copyOf(items)) {
+            catalog.publishedItem(item)
+                    .filter(p -> !indexed.containsKey(p.courseId().value().toString()))
+                    .ifPresent(p -> courses.add(p.courseId()));
+        }
+        var fingerprints = new HashMap<String, String>();
+        var done = 0;
+        for (var course : courses) {
+            var content = documents.course(course);
+            index.replaceCourse(course, embed(content.chunks(), done, progress));
+            done += content.chunks().size();
+            fingerprints.put(course.value().toString(), content.fingerprint());
+        }
+        for (var item : items) {
+            var published = catalog.publishedItem(item);
+            if (published.isPresent() && courses.contains(published.get().courseId())) {
+                continue;
+            }
+            if (published.isEmpty()) {
+                index.deleteSource(item.value());
+            } else {
+                var language = published.get().item().language();
+                var chunks = CatalogDocuments.item(published.get(), language.isBlank() ? "en" : language);
+                index.replaceSource(item.value(), embed(chunks, done, progress));
+                done += chunks.size();
+            }
+        }
+        index.commit(fingerprints);
+        chunksIndexed.addAndGet(done);
+        var seconds = (System.nanoTime() - started) / 1e9;
+        log.info(
+                "Indexed {} chunks ({} courses, {} items) in {} s, {} chunks/s",
+                done,
+                courses.size(),
+                items.size(),
+                String.format(java.util.Locale.ROOT, "%.1f", seconds),
+                String.format(java.util.Locale.ROOT, "%.0f", done / Math.max(seconds, 1e-9)));
+    }
+
+    private List<Chunk> embed(List<Chunk> chunks, int before, IntConsumer progress) {
+        var embedded = new ArrayList<Chunk>(chunks.size());
+        for (var from = 0; from < chunks.size(); from += EMBEDDING_BATCH) {
+            var batch = chunks.subList(from, Math.min(chunks.size(), from + EMBEDDING_BATCH));
+            var vectors = embedder.passages(batch.stream().map(Chunk::indexed).toList());
+            for (var i = 0; i < batch.size(); i++) {
+                embedded.add(batch.get(i).withVector(vectors.get(i)));
+            }
+            progress.accept(before + embedded.size());
+        }
+        return embedded;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        worker = Thread.ofPlatform().name("search-indexer").daemon().start(this::work);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        var thread = worker;
+        if (thread != null) {
+            try {
+                thread.join(Duration.ofSeconds(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

@@ -1,0 +1,130 @@
+package org.studyloop.search.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.FileSystemUtils;
+import org.studyloop.catalog.CourseId;
+import org.studyloop.catalog.SkillId;
+import org.studyloop.classroom.ClassId;
+import org.studyloop.search.PassageKind;
+import org.studyloop.search.PassageQuery;
+
+class LuceneSearchIndexTests {
+
+    private final CourseId course = new CourseId(UUID.randomUUID());
+    private final CourseId otherCourse = new CourseId(UUID.randomUUID());
+    private final ClassId privateClass = new ClassId(UUID.randomUUID());
+
+    private Chunk chunk(CourseId in, PassageKind kind, String text, Optional<ClassId> classId, float... vector) {
+        var source = UUID.randomUUID();
+        var full = new float[4];
+        System.arraycopy(vector, 0, full, 0, vector.length);
+        return new Chunk(
+                kind + ":" + source + "#0",
+                kind,
+                source,
+                "key-" + text.split(" ")[0],
+                in,
+                "course",
+                List.of(new SkillId(UUID.randomUUID())),
+                "en",
+                classId,
+                text,
+                text,
+                text,
+                full);
+    }
+
+    private static PassageQuery query(
+            String text, Optional<CourseId> course, Set<PassageKind> kinds, Set<ClassId> classes) {
+        return new PassageQuery(
+                text,
+                course,
+                kinds,
+                Optional.empty(),
+                Optional.empty(),
+                classes,
+                false,
+                10,
+                PassageQuery.Retriever.HYBRID);
+    }
+
+    @Test
+    void filtersByCourseKindAndClass(@TempDir Path folder) {
+        try (var index = new LuceneSearchIndex(folder, "s1")) {
+            index.replaceCourse(
+                    course,
+                    List.of(
+                            chunk(course, PassageKind.LESSON, "quadratic equations factorise", Optional.empty(), 1, 0),
+                            chunk(
+                                    course,
+                                    PassageKind.SOLUTION,
+                                    "quadratic solution steps",
+                                    Optional.empty(),
+                                    0.9f,
+                                    0.1f),
+                            chunk(
+                                    course,
+                                    PassageKind.ITEM,
+                                    "quadratic private question",
+                                    Optional.of(privateClass),
+                                    0.8f,
+                                    0.2f)));
+            index.replaceCourse(
+                    otherCourse,
+                    List.of(chunk(otherCourse, PassageKind.LESSON, "quadratic elsewhere", Optional.empty(), 1, 0)));
+            index.commit(Map.of());
+
+            assertThat(index.keyword(query("quadratic", Optional.empty(), Set.of(), Set.of()), "quadratic", 10))
+                    .hasSize(3);
+            assertThat(index.keyword(query("quadratic", Optional.of(course), Set.of(), Set.of()), "quadratic", 10))
+                    .hasSize(2);
+            assertThat(index.keyword(
+                            query("quadratic", Optional.of(course), Set.of(), Set.of(privateClass)), "quadratic", 10))
+                    .hasSize(3);
+            assertThat(index.keyword(
+                            query("quadratic", Optional.empty(), Set.of(PassageKind.SOLUTION), Set.of()),
+                            "quadratic",
+                            10))
+                    .extracting(h -> h.chunk().kind())
+                    .containsExactly(PassageKind.SOLUTION);
+            var nearest =
+                    index.nearest(query("q", Optional.of(course), Set.of(), Set.of()), new float[] {1, 0, 0, 0}, 10);
+            assertThat(nearest).hasSize(2);
+            assertThat(nearest.getFirst().chunk().text()).isEqualTo("quadratic equations factorise");
+        }
+    }
+
+    @Test
+    void fingerprintsSurviveAReopenAndADeletedFolderStartsEmpty(@TempDir Path parent) {
+        var folder = parent.resolve("lucene");
+        try (var index = new LuceneSearchIndex(folder, "s1")) {
+            index.replaceCourse(
+                    course, List.of(chunk(course, PassageKind.LESSON, "derivative rules", Optional.empty(), 1)));
+            index.commit(Map.of(course.value().toString(), "abc"));
+        }
+        try (var index = new LuceneSearchIndex(folder, "s1")) {
+            assertThat(index.size()).isEqualTo(1);
+            assertThat(index.fingerprints()).containsEntry(course.value().toString(), "abc");
+        }
+        try (var index = new LuceneSearchIndex(folder, "s2")) {
+            assertThat(index.size()).as("another schema is rebuilt, not read").isZero();
+            assertThat(index.fingerprints()).isEmpty();
+        }
+        FileSystemUtils.deleteRecursively(folder.toFile());
+        try (var index = new LuceneSearchIndex(folder, "s2")) {
+            assertThat(index.size()).isZero();
+            assertThat(index.fingerprints())
+                    .as("every course will be reindexed")
+                    .isEmpty();
+        }
+    }
+}
