@@ -166,7 +166,7 @@ public class AnswerLoad {
         run.measureTo = run.measureFrom + (long) (o.duration * 1e9);
         var cpu0 = cpuNanos();
         var window = new CpuWindow(o.cpuPids);
-        Thread.ofVirtual().start(() -> {
+        var windowThread = Thread.ofVirtual().start(() -> {
             try {
                 sleepUntil(run.measureFrom);
                 window.begin();
@@ -184,6 +184,7 @@ public class AnswerLoad {
             mode = "closed loop";
             closedLoop(o, students, run);
         }
+        windowThread.join(Duration.ofSeconds(5)); // an open loop can return just before the window closes
         var cpu1 = cpuNanos();
         progress.interrupt();
         if (acks != null) {

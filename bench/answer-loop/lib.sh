@@ -5,7 +5,14 @@
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO_DIR=$(cd "$BENCH_DIR/../.." && pwd)
-export JAVA_HOME=${JAVA_HOME_25:-/usr/lib/jvm/temurin-25-jdk-amd64}
+# A JDK 25 (the project's runtime; AnswerLoad.java needs 21+): BENCH_JAVA_HOME, else Temurin 25
+# where this machine kind has it, else JAVA_HOME.
+if [ -n "${BENCH_JAVA_HOME:-}" ]; then
+    export JAVA_HOME=$BENCH_JAVA_HOME
+elif [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]; then
+    export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+fi
+[ -n "${JAVA_HOME:-}" ] || { echo "error: set JAVA_HOME (or BENCH_JAVA_HOME) to a JDK 25" >&2; exit 1; }
 JAVA="$JAVA_HOME/bin/java"
 PSQL=${PSQL:-psql}
 PGBENCH=${PGBENCH:-pgbench}
