@@ -120,3 +120,20 @@ TICKS=$(getconf CLK_TCK)
 load_now() {
     cut -d' ' -f1-3 /proc/loadavg
 }
+
+# wait_idle PID [SECONDS] — until the process uses less than a tenth of a core over 5 s: a new
+# data folder starts background work (the search module embeds the bundled courses, ~2 minutes
+# on 2 cores) that would otherwise run inside the measured window.
+wait_idle() {
+    local pid=$1 limit=${2:-600} start=$SECONDS before after
+    while [ $((SECONDS - start)) -lt "$limit" ]; do
+        before=$(cpu_ticks "$pid")
+        sleep 5
+        after=$(cpu_ticks "$pid")
+        if [ $((after - before)) -lt $((TICKS / 2)) ]; then
+            echo "app idle after $((SECONDS - start)) s"
+            return 0
+        fi
+    done
+    echo "warning: the app was still busy after ${limit} s" >&2
+}

@@ -50,6 +50,7 @@ echo "== answer loop benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, loa
 echo "jar: $(find_jar)"
 start_app "$DATA" "$PORT" "$LOG"
 wait_healthy "$PORT"
+wait_idle "$APP_PID"
 echo "app pid $APP_PID on port $PORT, data $DATA; PostgreSQL: $(sql "$DATA" -c "select 'fsync=' || current_setting('fsync') || ' synchronous_commit=' || current_setting('synchronous_commit') || ' ' || split_part(version(), ' on ', 1)")"
 PM=$(head -1 "$DATA/postgres/postmaster.pid")
 

@@ -39,6 +39,7 @@ sql "$DATA" -c "alter system set shared_preload_libraries = 'pg_stat_statements'
 stop_app
 start_app "$DATA" "$PORT" "$LOG"
 wait_healthy "$PORT"
+wait_idle "$APP_PID" >/dev/null
 sql "$DATA" -c "create extension if not exists pg_stat_statements"
 
 load() {
