@@ -7,8 +7,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +48,11 @@ public class Indexer implements SmartLifecycle {
     private final SearchIndex index;
     private final LinkedBlockingQueue<Work> queue = new LinkedBlockingQueue<>();
     private final java.util.Set<Work> pending = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private final AtomicInteger busy = new AtomicInteger();
+    /** Work enqueued and not yet applied; {@link #settled} is signalled when it falls to zero. */
+    private final ReentrantLock progressLock = new ReentrantLock();
+
+    private final Condition settled = progressLock.newCondition();
+    private int outstanding;
     private final AtomicLong chunksIndexed = new AtomicLong();
     private volatile boolean running;
     private volatile Thread worker;
@@ -61,20 +66,43 @@ public class Indexer implements SmartLifecycle {
 
     void enqueue(Work work) {
         if (pending.add(work)) {
+            progressLock.lock();
+            try {
+                outstanding++;
+            } finally {
+                progressLock.unlock();
+            }
             queue.add(work);
+        }
+    }
+
+    private void applied(int works) {
+        progressLock.lock();
+        try {
+            outstanding -= works;
+            if (outstanding == 0) {
+                settled.signalAll();
+            }
+        } finally {
+            progressLock.unlock();
         }
     }
 
     /** Blocks until nothing is queued or being indexed, or the timeout passes; true when idle. */
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
-        var deadline = System.nanoTime() + timeout.toNanos();
-        while (!queue.isEmpty() || busy.get() > 0) {
-            if (System.nanoTime() > deadline) {
-                return false;
+        var nanos = timeout.toNanos();
+        progressLock.lock();
+        try {
+            while (outstanding > 0) {
+                if (nanos <= 0) {
+                    return false;
+                }
+                nanos = settled.awaitNanos(nanos);
             }
-            Thread.sleep(20);
+            return true;
+        } finally {
+            progressLock.unlock();
         }
-        return true;
     }
 
     public long chunksIndexed() {
@@ -92,15 +120,14 @@ public class Indexer implements SmartLifecycle {
                 if (first == null) {
                     continue;
                 }
-                busy.incrementAndGet();
+                var batch = new ArrayList<Work>();
+                batch.add(first);
+                queue.drainTo(batch, 255);
+                batch.forEach(pending::remove);
                 try {
-                    var batch = new ArrayList<Work>();
-                    batch.add(first);
-                    queue.drainTo(batch, 255);
-                    batch.forEach(pending::remove);
                     apply(batch, n -> {});
                 } finally {
-                    busy.decrementAndGet();
+                    applied(batch.size());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
