@@ -41,6 +41,7 @@ public record LlmProperties(
         @DefaultValue Map<String, Plan> plans) {
 
     public LlmProperties {
+        apiKey = apiKey == null || apiKey.isBlank() ? null : apiKey;
         headers = Map.copyOf(headers);
         plans = Map.copyOf(plans);
         if (timeout.isNegative() || timeout.isZero() || streamStall.isNegative() || streamStall.isZero()) {
@@ -53,6 +54,23 @@ public record LlmProperties(
             throw new IllegalArgumentException(
                     "studyloop.llm.default-plan '" + defaultPlan + "' is not one of studyloop.llm.plans");
         }
+    }
+
+    /** Without the key or the headers' values, which may be secrets too. */
+    @Override
+    public String toString() {
+        return "LlmProperties[baseUrl=%s, apiKey=%s, model=%s, headers=%s, timeout=%s, streamStall=%s, retry=%s, circuitBreaker=%s, defaultPlan=%s, plans=%s]"
+                .formatted(
+                        baseUrl,
+                        apiKey == null ? "none" : "***",
+                        model,
+                        headers.keySet(),
+                        timeout,
+                        streamStall,
+                        retry,
+                        circuitBreaker,
+                        defaultPlan,
+                        plans);
     }
 
     /** The plan of that name, or the default plan; empty when no plans are configured (no quota). */
