@@ -151,8 +151,12 @@ public record LlmProperties(
      */
     public record Plan(@DefaultValue("50") int dailyMessages) {
 
+        public boolean unlimited() {
+            return dailyMessages < 0;
+        }
+
         public boolean allows(long messagesToday) {
-            return dailyMessages < 0 || messagesToday < dailyMessages;
+            return unlimited() || messagesToday < dailyMessages;
         }
     }
 }

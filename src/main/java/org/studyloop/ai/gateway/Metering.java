@@ -39,7 +39,10 @@ final class Metering {
     /** Whether the user may send another message today under their plan's quota. */
     boolean withinQuota(Prompt prompt) {
         var plan = properties.plan(plans.planOf(prompt.user()));
-        return plan.isEmpty() || plan.get().allows(ledger.messagesOn(prompt.user(), today()));
+        if (plan.isEmpty() || plan.get().unlimited()) {
+            return true;
+        }
+        return plan.get().allows(ledger.messagesOn(prompt.user(), today()));
     }
 
     /** Tokens as the endpoint counted them, else estimated at four characters a token. */

@@ -87,6 +87,11 @@ public final class ModelGateway implements AutoCloseable {
         } catch (StreamedReply.CallerFailed failed) {
             breaker.releasePermission();
             throw failed.getCause();
+        } catch (InterruptedException interrupted) {
+            // The caller is being stopped, not the endpoint failing: no mark against it.
+            Thread.currentThread().interrupt();
+            breaker.releasePermission();
+            return fellBack(prompt, "stream", FallbackReason.FAILED, interrupted);
         } catch (Exception failure) {
             breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, failure);
             return fellBack(prompt, "stream", Failures.reason(failure), failure);

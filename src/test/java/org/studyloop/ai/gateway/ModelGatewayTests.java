@@ -1,6 +1,7 @@
 package org.studyloop.ai.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -228,6 +229,19 @@ class ModelGatewayTests {
         assertThat(completion.answered()).isFalse();
         assertThat(FallbackReason.FAILED.explains(completion)).isTrue();
         assertThat(partials).containsExactly("Half ", "an ");
+    }
+
+    @Test
+    void aCallersOwnFailureStopsTheStreamAndIsRethrown() {
+        server.otherwise(Reply.chunks("One ", "two ", "three."));
+        var models = models(settings());
+
+        assertThatThrownBy(() -> models.stream(prompt("Count"), partial -> {
+                    throw new IllegalStateException("the student left");
+                }))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("the student left");
+        assertThat(models.stream(prompt("Count"), partial -> {}).text()).isEqualTo("One two three.");
     }
 
     @Test
