@@ -24,7 +24,8 @@ class FailuresTests {
         assertThat(Failures.retryable(http(500))).isTrue();
         assertThat(Failures.retryable(http(503))).isTrue();
         assertThat(Failures.retryable(new TimeoutException())).isTrue();
-        assertThat(Failures.retryable(new RuntimeException(new IOException("reset")))).isTrue();
+        assertThat(Failures.retryable(new RuntimeException(new IOException("reset"))))
+                .isTrue();
         assertThat(Failures.retryable(http(400))).isFalse();
         assertThat(Failures.retryable(new RateLimitException(new HttpException(429, "slow down"))))
                 .isFalse();
@@ -38,7 +39,8 @@ class FailuresTests {
                 .isTrue();
         assertThat(Failures.endpointsFault(http(500))).isTrue();
         assertThat(Failures.endpointsFault(new TimeoutException())).isTrue();
-        assertThat(Failures.endpointsFault(new Failures.MalformedReply("no text"))).isTrue();
+        assertThat(Failures.endpointsFault(new Failures.MalformedReply("no text")))
+                .isTrue();
     }
 
     @Test
