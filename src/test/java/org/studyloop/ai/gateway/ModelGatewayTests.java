@@ -220,6 +220,19 @@ class ModelGatewayTests {
     }
 
     @Test
+    void aStreamWithoutAFirstTokenWithinTheTimeLimitFallsBack() {
+        server.enqueue(Reply.stallAfter());
+        var tight = settings();
+        tight = new Settings(Duration.ofMillis(400), tight.stall(), 3, tight.circuit(), -1);
+        var partials = new CopyOnWriteArrayList<String>();
+
+        var completion = models(tight).stream(prompt("Hello?"), partials::add);
+
+        assertThat(FallbackReason.STALLED.explains(completion)).isTrue();
+        assertThat(partials).isEmpty();
+    }
+
+    @Test
     void aStreamThatFailsPartWayFallsBackAfterItsPartials() {
         server.enqueue(Reply.failAfter("Half ", "an "));
         var partials = new CopyOnWriteArrayList<String>();
