@@ -389,6 +389,8 @@ class AuthorizationMatrixTests {
         row("GET", "/swagger-ui.html", none(), Expect.everyone(302));
         row("ANY", "/error", none(), Expect.everyone(404));
         row("GET", "/api/v1/ml/models/status", none(), Expect.signedIn(403).and(200, ADMIN));
+        // AI: the language model's usage summary, for administrators
+        row("GET", "/api/v1/ai/usage", none(), Expect.signedIn(403).and(200, ADMIN));
     }
 
     private final Map<Caller, Account> accounts = new EnumMap<>(Caller.class);
