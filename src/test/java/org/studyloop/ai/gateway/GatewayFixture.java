@@ -12,18 +12,19 @@ import org.studyloop.ai.FakeOpenAiServer;
 import org.studyloop.ai.LanguageModels;
 import org.studyloop.ai.Prompt;
 import org.studyloop.ai.Turn;
+import org.studyloop.ai.usage.TestLedger;
 import org.studyloop.identity.UserId;
 import org.studyloop.practice.MutableClock;
 
 /**
- * What the gateway's tests share: a fake OpenAI-compatible server over real HTTP, a ledger in
- * memory, a meter registry, a clock the tests move, and gateways built by hand so that each test
+ * What the gateway's tests share: a fake OpenAI-compatible server over real HTTP, the SQL ledger
+ * on the test database, a meter registry, a clock the tests move, and gateways built by hand so that each test
  * has its own circuit breaker. Time limits are generous unless a test sets one.
  */
 final class GatewayFixture implements AutoCloseable {
 
     final FakeOpenAiServer server = FakeOpenAiServer.start();
-    final MemoryUsageLedger ledger = new MemoryUsageLedger();
+    final TestLedger ledger = new TestLedger();
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T09:00:00Z"));
     final UserId student = new UserId(UUID.randomUUID());

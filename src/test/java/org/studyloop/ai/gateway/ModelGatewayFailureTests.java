@@ -13,6 +13,7 @@ import org.studyloop.ai.FallbackReason;
 import org.studyloop.ai.LanguageModels;
 import org.studyloop.ai.Prompt;
 import org.studyloop.ai.gateway.GatewayFixture.Settings;
+import org.studyloop.ai.usage.TestLedger;
 import org.studyloop.identity.UserId;
 import org.studyloop.practice.MutableClock;
 
@@ -26,7 +27,7 @@ class ModelGatewayFailureTests {
 
     private final GatewayFixture fixture = new GatewayFixture();
     private final FakeOpenAiServer server = fixture.server;
-    private final MemoryUsageLedger ledger = fixture.ledger;
+    private final TestLedger ledger = fixture.ledger;
     private final SimpleMeterRegistry registry = fixture.registry;
     private final MutableClock clock = fixture.clock;
     private final UserId student = fixture.student;

@@ -17,6 +17,7 @@ import org.studyloop.ai.LanguageModels;
 import org.studyloop.ai.Prompt;
 import org.studyloop.ai.Turn;
 import org.studyloop.ai.gateway.GatewayFixture.Settings;
+import org.studyloop.ai.usage.TestLedger;
 import org.studyloop.identity.UserId;
 import org.studyloop.practice.MutableClock;
 
@@ -28,7 +29,7 @@ class ModelGatewayTests {
 
     private final GatewayFixture fixture = new GatewayFixture();
     private final FakeOpenAiServer server = fixture.server;
-    private final MemoryUsageLedger ledger = fixture.ledger;
+    private final TestLedger ledger = fixture.ledger;
     private final SimpleMeterRegistry registry = fixture.registry;
     private final MutableClock clock = fixture.clock;
     private final UserId student = fixture.student;
@@ -142,7 +143,7 @@ class ModelGatewayTests {
                     .isTrue();
             assertThat(models.samples(prompt("Hi"), 3)).isEmpty();
         }
-        assertThat(ledger.entries).isEmpty();
+        assertThat(ledger.entriesOf(student)).isZero();
         assertThat(server.requestCount()).isZero();
     }
 
