@@ -74,6 +74,12 @@ public final class AdaptiveTest {
         length++;
     }
 
+    /** Takes an answer to an item outside the bank (no longer offered, or a template's instance). */
+    public void record(IrtItem item, boolean correct) {
+        posterior.update(item, correct);
+        length++;
+    }
+
     /** Marks an item as not to be given (seen before, or withdrawn) without an answer. */
     public void exclude(int item) {
         used[item] = true;
