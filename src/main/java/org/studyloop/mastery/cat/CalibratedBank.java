@@ -31,7 +31,9 @@ public class CalibratedBank {
     record Version(int version, double sharedDiscrimination, Map<ItemId, IrtItem> items) {}
 
     private final JdbcClient jdbc;
-    private volatile Version current = new Version(0, 1, Map.of());
+    private static final Version NONE = new Version(0, 1, Map.of());
+
+    private volatile Version current = NONE;
 
     CalibratedBank(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -66,7 +68,11 @@ public class CalibratedBank {
                     .param(NAME)
                     .query((rs, row) -> new double[] {rs.getInt("version"), rs.getDouble("shared")})
                     .optional();
-            if (newest.isEmpty() || (int) newest.get()[0] == current.version()) {
+            if (newest.isEmpty()) {
+                current = NONE;
+                return;
+            }
+            if ((int) newest.get()[0] == current.version()) {
                 return;
             }
             int version = (int) newest.get()[0];

@@ -84,7 +84,7 @@ public final class BenchCourse {
                             ItemType.NUMERIC,
                             "1 + 1?",
                             List.of(),
-                            mock(AnswerKey.class),
+                            new AnswerKey.None(),
                             List.of(),
                             List.of(),
                             "",
