@@ -25,6 +25,7 @@ import org.studyloop.catalog.ItemId;
 import org.studyloop.identity.IdentityClient;
 import org.studyloop.mastery.irt.IrtItem;
 import org.studyloop.mastery.train.ItemResponseTraining;
+import org.studyloop.mastery.train.ModelStatus;
 import org.studyloop.practice.PracticeClient;
 import tools.jackson.databind.JsonNode;
 
@@ -53,6 +54,9 @@ class AdaptiveExamHttpTests {
 
     @Autowired
     ItemResponseTraining training;
+
+    @Autowired
+    ModelStatus status;
 
     private PracticeClient student;
     private HttpProbe studentHttp;
@@ -129,6 +133,11 @@ class AdaptiveExamHttpTests {
                 .query(Integer.class)
                 .single();
         assertThat(ownSlopes).isEqualTo(truth.length);
+
+        var calibration = status.status().itemCalibration();
+        assertThat(calibration).isNotNull();
+        assertThat(calibration).containsEntry("name", "irt").containsEntry("version", outcome.version());
+        assertThat(calibration.get("metrics").toString()).contains("auc1pl", "auc2pl", "logloss2pl");
     }
 
     @Test
