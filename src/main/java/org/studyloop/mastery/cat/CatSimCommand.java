@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import org.jspecify.annotations.Nullable;
+import org.studyloop.mastery.AttemptLog;
 import org.studyloop.mastery.irt.IrtItem;
+import org.studyloop.mastery.irt.MarginalMaximumLikelihood;
 import org.studyloop.shared.command.Command;
 import org.studyloop.shared.command.MaintenanceCommand;
 
@@ -22,18 +25,28 @@ import org.studyloop.shared.command.MaintenanceCommand;
  * (long, because examinees far from the form's difficulty gain little from each item). The default bank is synthetic 2PL: discriminations log-normal around 1.2
  * (log-SD 0.3) and difficulties N(0, 1.2²), the ranges of operational banks (e.g. Chen and Ankenmann
  * 2004), spread over content areas in turn; {@code --bank} reads a calibrated one instead, a TSV
- * with the columns {@code discrimination} and {@code difficulty} and optionally {@code area}.
+ * with the columns {@code discrimination} and {@code difficulty} and optionally {@code area}, and
+ * {@code --calibrate} calibrates one on an answer file first (as {@code calibrate-items} does on
+ * the evidence log).
  * Needs neither the database nor the network.
  */
 @Command(
         name = "cat-sim",
         summary = "Simulate computerized adaptive tests on a calibrated bank against fixed forms",
         usage = "[--examinees N] [--items N] [--max-length N] [--se 0.30] [--seed S] [--randomesque K]"
-                + " [--areas N] [--bank FILE]")
+                + " [--areas N] [--bank FILE | --calibrate ANSWERS.tsv]")
 class CatSimCommand implements MaintenanceCommand {
 
-    private static final List<String> OPTIONS =
-            List.of("--examinees", "--items", "--max-length", "--se", "--seed", "--randomesque", "--areas", "--bank");
+    private static final List<String> OPTIONS = List.of(
+            "--examinees",
+            "--items",
+            "--max-length",
+            "--se",
+            "--seed",
+            "--randomesque",
+            "--areas",
+            "--bank",
+            "--calibrate");
 
     @Override
     public int run(List<String> args, PrintStream out) throws IOException {
@@ -67,7 +80,12 @@ class CatSimCommand implements MaintenanceCommand {
         }
         var bank = new ArrayList<IrtItem>();
         var areaOf = new ArrayList<Integer>();
-        if (options.containsKey("--bank")) {
+        if (options.containsKey("--calibrate")) {
+            var problem = calibrate(Path.of(options.get("--calibrate")), bank, areaOf, out);
+            if (problem != null) {
+                return usage(problem);
+            }
+        } else if (options.containsKey("--bank")) {
             var problem = read(Path.of(options.get("--bank")), bank, areaOf);
             if (problem != null) {
                 return usage(problem);
@@ -119,8 +137,52 @@ class CatSimCommand implements MaintenanceCommand {
         return 0;
     }
 
+    /**
+     * Calibrates a bank by MML (2PL where an item has 200 answers, the shared slope elsewhere) on an
+     * answer file in the format of {@code learner-eval} (columns {@code user_id}, {@code item_id},
+     * {@code correct}, each student's rows together); gives a problem, or null.
+     */
+    private static @Nullable String calibrate(Path file, List<IrtItem> bank, List<Integer> areaOf, PrintStream out)
+            throws IOException {
+        if (!Files.isReadable(file)) {
+            return "--calibrate " + file + ": no such readable file";
+        }
+        var log = AttemptLog.builder();
+        var students = new HashMap<String, Integer>();
+        var items = new HashMap<String, Integer>();
+        try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            var header = java.util.Arrays.asList(reader.readLine().split("\t"));
+            int user = header.indexOf("user_id");
+            int item = header.indexOf("item_id");
+            int correct = header.indexOf("correct");
+            if (user < 0 || item < 0 || correct < 0) {
+                return "--calibrate " + file + ": the header needs user_id, item_id and correct";
+            }
+            for (var line = reader.readLine(); line != null; line = reader.readLine()) {
+                var cells = line.split("\t");
+                log.add(
+                        students.computeIfAbsent(cells[user], k -> students.size()),
+                        items.computeIfAbsent(cells[item], k -> items.size()),
+                        cells[correct].equals("1"));
+            }
+        }
+        var fit = MarginalMaximumLikelihood.twoPl(MarginalMaximumLikelihood.DEFAULT_MIN_ANSWERS_FOR_SLOPE)
+                .fit(log.build(), items.size(), new double[items.size()]);
+        out.printf(
+                Locale.ROOT,
+                "calibrated %d items on %d students: %d with their own slope, shared slope %.3f, %d EM cycles%n",
+                items.size(),
+                students.size(),
+                fit.twoParameterItems(),
+                fit.sharedDiscrimination(),
+                fit.iterations());
+        bank.addAll(fit.items());
+        fit.items().forEach(i -> areaOf.add(0));
+        return null;
+    }
+
     /** Reads a bank TSV; gives a problem, or null. */
-    private static String read(Path file, List<IrtItem> bank, List<Integer> areaOf) throws IOException {
+    private static @Nullable String read(Path file, List<IrtItem> bank, List<Integer> areaOf) throws IOException {
         if (!Files.isReadable(file)) {
             return "--bank " + file + ": no such readable file";
         }
@@ -156,7 +218,7 @@ class CatSimCommand implements MaintenanceCommand {
     private static int usage(String problem) {
         System.err.println("cat-sim: " + problem);
         System.err.println("Usage: java -jar studyloop.jar cat-sim [--examinees N] [--items N] [--max-length N]"
-                + " [--se 0.30] [--seed S] [--randomesque K] [--areas N] [--bank FILE]");
+                + " [--se 0.30] [--seed S] [--randomesque K] [--areas N] [--bank FILE | --calibrate ANSWERS.tsv]");
         return 2;
     }
 }

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.studyloop.mastery.irt.IrtItem;
 
 /**
@@ -76,5 +79,44 @@ class CatSimulationTests {
         assertThat(text).contains("bank=120", "examinees=60", "cat ", "best fixed form", "random form");
         assertThat(new CatSimCommand().run(List.of("--se", "x"), new PrintStream(new ByteArrayOutputStream())))
                 .isEqualTo(2);
+    }
+
+    @Test
+    void commandCalibratesABankFromAnswersOrReadsOne(@TempDir Path folder) throws Exception {
+        var random = new Random(8);
+        var answers = new StringBuilder("user_id\titem_id\tcorrect\n");
+        var bankFile = new StringBuilder("discrimination\tdifficulty\tarea\n");
+        for (int j = 0; j < 40; j++) {
+            bankFile.append(1.5)
+                    .append('\t')
+                    .append(j / 10.0 - 2)
+                    .append('\t')
+                    .append(j % 2)
+                    .append('\n');
+        }
+        for (int s = 0; s < 300; s++) {
+            double theta = random.nextGaussian();
+            for (int j = 0; j < 40; j++) {
+                var item = new IrtItem(1.5, j / 10.0 - 2);
+                answers.append(s)
+                        .append("\ti")
+                        .append(j)
+                        .append('\t')
+                        .append(random.nextDouble() < item.probability(theta) ? 1 : 0)
+                        .append('\n');
+            }
+        }
+        Files.writeString(folder.resolve("answers.tsv"), answers);
+        Files.writeString(folder.resolve("bank.tsv"), bankFile);
+        for (var source : List.of(List.of("--calibrate", "answers.tsv"), List.of("--bank", "bank.tsv"))) {
+            var bytes = new ByteArrayOutputStream();
+            var args = new java.util.ArrayList<>(List.of("--examinees", "40", "--max-length", "30", "--se", "0.4"));
+            args.add(source.get(0));
+            args.add(folder.resolve(source.get(1)).toString());
+            int code = new CatSimCommand().run(args, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+            var text = bytes.toString(StandardCharsets.UTF_8);
+            assertThat(code).as(text).isZero();
+            assertThat(text).contains("bank=40", "best fixed form");
+        }
     }
 }
