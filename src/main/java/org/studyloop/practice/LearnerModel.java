@@ -32,6 +32,14 @@ public interface LearnerModel {
      */
     Optional<ItemId> next(Scope scope);
 
+    /**
+     * The next item of an adaptive exam (computerized adaptive testing) and the ability estimate
+     * from the answers so far; no item once the test should stop (standard error at the target,
+     * maximum length, or nothing left to give). Runs inside the answer's transaction, like {@link
+     * #next}.
+     */
+    AdaptiveStep adaptiveTest(AdaptiveExam exam);
+
     /** What is due for review now, soonest first, at most {@code limit}. */
     List<DueReview> dueReviews(UserId student, Instant now, int limit);
 
@@ -85,6 +93,46 @@ public interface LearnerModel {
             recent = List.copyOf(recent);
         }
     }
+
+    /**
+     * An adaptive exam so far.
+     *
+     * @param areas the blueprint's sections, each to get its share of the items
+     * @param responses the graded answers given in the exam, in order
+     * @param seen items not to give again (those served in the exam, answered or not)
+     * @param targetStandardError stop once the ability's standard error is at most this
+     * @param maxItems stop after this many answers
+     */
+    record AdaptiveExam(
+            UserId student,
+            List<Area> areas,
+            List<Response> responses,
+            Set<ItemId> seen,
+            double targetStandardError,
+            int maxItems) {
+
+        public AdaptiveExam {
+            areas = List.copyOf(areas);
+            responses = List.copyOf(responses);
+            seen = Set.copyOf(seen);
+        }
+    }
+
+    /** A section of an adaptive exam: its skills and its share of the items (a weight). */
+    record Area(String title, List<SkillId> skills, int share) {
+        public Area {
+            skills = List.copyOf(skills);
+        }
+    }
+
+    /** A graded answer of an adaptive exam. */
+    record Response(ItemId itemId, boolean correct) {}
+
+    /**
+     * The ability estimate after the answers so far (logit scale, 0 = an average student) with its
+     * standard error, and the next item unless the test stops.
+     */
+    record AdaptiveStep(Optional<ItemId> next, double ability, double standardError) {}
 
     /** A skill's mastery before and after an answer, each in [0, 1]. */
     record MasteryChange(SkillId skillId, double before, double after) {}

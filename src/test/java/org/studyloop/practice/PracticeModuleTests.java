@@ -174,4 +174,40 @@ class PracticeModuleTests {
                 .isInstanceOfSatisfying(
                         ProblemException.class, e -> assertThat(e.type()).isEqualTo(PracticeProblems.TIME_UP));
     }
+
+    @Test
+    void theFallbackModelRunsAnAdaptiveExamOnTheAuthorsPriors() {
+        assertThat(model.getClass().getName()).contains(".plain.");
+        var exam = starts.start(
+                student,
+                new Start(
+                        SessionMode.EXAM,
+                        Optional.of(course("sat-math-algebra")),
+                        List.of(),
+                        Optional.empty(),
+                        List.of(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        true,
+                        Optional.of(6)));
+        assertThat(exam.items()).as("no fixed plan").isNull();
+        var difficulties = new java.util.ArrayList<Double>();
+        var item = exam.nextItem().itemId();
+        var body = "";
+        for (int n = 0; n < 6; n++) {
+            var prior = catalog.item(new ItemId(item)).orElseThrow().difficulty();
+            difficulties.add(prior == null ? 0 : prior);
+            body = answer(exam, item, true);
+            if (n < 5) {
+                item = nextItem(body);
+            }
+        }
+        var last = json.readTree(body).path("nextItem");
+        assertThat(last.isNull() || last.isMissingNode())
+                .as("stopped at maxItems")
+                .isTrue();
+        assertThat(difficulties.getLast())
+                .as("right answers lead to harder items: %s", difficulties)
+                .isGreaterThan(difficulties.getFirst());
+    }
 }

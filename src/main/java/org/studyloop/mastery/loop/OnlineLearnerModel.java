@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import org.studyloop.catalog.ItemId;
 import org.studyloop.identity.UserId;
 import org.studyloop.mastery.bank.ItemIndex;
+import org.studyloop.mastery.cat.AdaptiveExams;
 import org.studyloop.mastery.fsrs.Fsrs;
 import org.studyloop.mastery.model.TraceModel;
 import org.studyloop.mastery.online.ItemCalibration;
@@ -35,6 +36,7 @@ class OnlineLearnerModel implements LearnerModel {
     private final ItemIndex index;
     private final MasteryProperties properties;
     private final Fsrs fsrs;
+    private final AdaptiveExams exams;
     private final Clock clock;
 
     OnlineLearnerModel(
@@ -45,6 +47,7 @@ class OnlineLearnerModel implements LearnerModel {
             NextItems nextItems,
             ItemIndex index,
             MasteryProperties properties,
+            AdaptiveExams exams,
             Clock clock) {
         this.states = states;
         this.store = store;
@@ -54,6 +57,7 @@ class OnlineLearnerModel implements LearnerModel {
         this.index = index;
         this.properties = properties;
         this.fsrs = Fsrs.withDefaults(properties.desiredRetention());
+        this.exams = exams;
         this.clock = clock;
     }
 
@@ -102,6 +106,11 @@ class OnlineLearnerModel implements LearnerModel {
     @Override
     public Optional<ItemId> next(Scope scope) {
         return nextItems.next(scope);
+    }
+
+    @Override
+    public AdaptiveStep adaptiveTest(AdaptiveExam exam) {
+        return exams.step(exam);
     }
 
     @Override

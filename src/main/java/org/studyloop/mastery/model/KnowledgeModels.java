@@ -2,7 +2,9 @@ package org.studyloop.mastery.model;
 
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.studyloop.mastery.KnowledgeModel;
+import org.studyloop.mastery.irt.IrtKnowledgeModel;
 
 /** The models by name, the measured best first (see {@code bench/README.md}, "Learner model"). */
 public final class KnowledgeModels {
@@ -13,7 +15,19 @@ public final class KnowledgeModels {
     private KnowledgeModels() {}
 
     public static List<String> names() {
-        return List.of("best-lr-plus", "online", "best-lr", "pfa", "elo");
+        return List.of("best-lr-plus", "online", "best-lr", "pfa", "elo", "irt-2pl", "irt-1pl", "irt-2pl-minN");
+    }
+
+    /** {@code irt-2pl-minN}: 2PL for items with N answers or more, the shared slope below. */
+    private static @Nullable KnowledgeModel twoPlWithMinimum(String name) {
+        if (name.startsWith("irt-2pl-min") && name.length() > "irt-2pl-min".length()) {
+            try {
+                return IrtKnowledgeModel.twoPl(Integer.parseInt(name.substring("irt-2pl-min".length())));
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
     }
 
     public static Optional<KnowledgeModel> create(String name) {
@@ -24,7 +38,9 @@ public final class KnowledgeModels {
                     case "pfa" -> LogisticKnowledgeModel.pfa();
                     case "elo" -> new EloKnowledgeModel();
                     case "online" -> TraceKnowledgeModel.online();
-                    default -> null;
+                    case "irt-1pl" -> IrtKnowledgeModel.onePl();
+                    case "irt-2pl" -> IrtKnowledgeModel.twoPl();
+                    default -> twoPlWithMinimum(name);
                 });
     }
 }

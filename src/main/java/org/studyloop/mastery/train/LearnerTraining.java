@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -181,10 +182,16 @@ public class LearnerTraining {
 
     /** The versions stored, newest first. */
     public List<Map<String, Object>> versions(int limit) {
+        return versions(null, limit);
+    }
+
+    /** The versions of one model (every model when null), newest first. */
+    public List<Map<String, Object>> versions(@Nullable String name, int limit) {
         return jdbc.sql("""
                         select version, name, trained_at, training_rows, metrics::text as metrics
-                        from mastery.model_versions order by version desc limit ?""")
-                .param(limit)
+                        from mastery.model_versions where (?::text is null or name = ?)
+                        order by version desc limit ?""")
+                .params(name, name, limit)
                 .query((rs, row) -> {
                     Map<String, Object> version = new LinkedHashMap<>();
                     version.put("name", rs.getString("name"));

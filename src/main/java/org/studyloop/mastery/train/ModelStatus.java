@@ -7,6 +7,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.studyloop.mastery.cat.CalibratedBank;
 import org.studyloop.mastery.model.Metrics;
 import org.studyloop.mastery.online.ModelParameters;
 
@@ -37,7 +38,16 @@ public class ModelStatus {
             @Nullable Double meanPredicted,
             @Nullable Double observed) {}
 
-    public record Status(Serving serving, List<Map<String, Object>> versions, Live live) {}
+    /**
+     * @param itemCalibration the newest IRT calibration of the items ({@code calibrate-items}): name,
+     *     version, trained at, training rows and metrics (held-out AUC and log loss of 1PL and 2PL);
+     *     null before the first, while the authors' priors serve
+     */
+    public record Status(
+            Serving serving,
+            List<Map<String, Object>> versions,
+            Live live,
+            @Nullable Map<String, Object> itemCalibration) {}
 
     private final ModelParameters parameters;
     private final LearnerTraining training;
@@ -62,7 +72,11 @@ public class ModelStatus {
                         current.version(),
                         current.trainedAt(),
                         "fitted on this deployment's evidence log");
-        return new Status(serving, training.versions(20), live());
+        return new Status(serving, training.versions(20), live(), itemCalibration());
+    }
+
+    private @Nullable Map<String, Object> itemCalibration() {
+        return training.versions(CalibratedBank.NAME, 1).stream().findFirst().orElse(null);
     }
 
     private Live live() {

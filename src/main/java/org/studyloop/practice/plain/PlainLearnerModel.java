@@ -98,6 +98,11 @@ class PlainLearnerModel implements LearnerModel {
     }
 
     @Override
+    public AdaptiveStep adaptiveTest(AdaptiveExam exam) {
+        return PlainAdaptiveTest.step(exam, bank);
+    }
+
+    @Override
     public List<DueReview> dueReviews(UserId student, Instant now, int limit) {
         return jdbc
                 .sql("""

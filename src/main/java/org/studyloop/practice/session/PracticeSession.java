@@ -48,6 +48,7 @@ public final class PracticeSession {
     private final Instant startedAt;
     private final @Nullable Instant deadline;
     private @Nullable Instant finishedAt;
+    private @Nullable AdaptivePlan adaptive;
 
     /** A slice of an exam's plan: its title and how many planned items it holds, in plan order. */
     public record Section(String title, int items) {}
@@ -69,7 +70,8 @@ public final class PracticeSession {
             double credit,
             Instant startedAt,
             @Nullable Instant deadline,
-            @Nullable Instant finishedAt) {
+            @Nullable Instant finishedAt,
+            @Nullable AdaptivePlan adaptive) {
         this.id = id;
         this.student = student;
         this.mode = mode;
@@ -87,6 +89,7 @@ public final class PracticeSession {
         this.startedAt = startedAt;
         this.deadline = deadline;
         this.finishedAt = finishedAt;
+        this.adaptive = adaptive;
     }
 
     static PracticeSession start(
@@ -100,7 +103,8 @@ public final class PracticeSession {
             List<Section> sections,
             Set<ItemId> seenBefore,
             Instant now,
-            @Nullable Duration timeLimit) {
+            @Nullable Duration timeLimit,
+            @Nullable AdaptivePlan adaptive) {
         return new PracticeSession(
                 id,
                 student,
@@ -118,7 +122,8 @@ public final class PracticeSession {
                 0,
                 now,
                 timeLimit == null ? null : now.plus(timeLimit),
-                null);
+                null,
+                adaptive);
     }
 
     /** Makes the item the one to answer next (adaptive and review), or marks a planned one shown. */
@@ -208,9 +213,20 @@ public final class PracticeSession {
         }
     }
 
-    /** A quiz or an exam: a fixed plan the student may take in any order. */
+    /** A quiz or an exam: a fixed plan the student may take in any order. An adaptive exam has none. */
     boolean isPlanned() {
-        return mode == SessionMode.QUIZ || mode == SessionMode.EXAM;
+        return (mode == SessionMode.QUIZ || mode == SessionMode.EXAM) && adaptive == null;
+    }
+
+    /** An adaptive exam's rules and latest estimate; empty for every other session. */
+    public Optional<AdaptivePlan> adaptive() {
+        return Optional.ofNullable(adaptive);
+    }
+
+    void estimated(double ability, double standardError) {
+        if (adaptive != null) {
+            adaptive = adaptive.estimated(ability, standardError);
+        }
     }
 
     public SessionId id() {

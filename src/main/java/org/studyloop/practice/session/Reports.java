@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -112,7 +113,8 @@ public class Reports {
                 r.skills(),
                 List.of(),
                 null,
-                null);
+                null,
+                r.ability());
     }
 
     private static ProblemException missing(SessionId id) {
@@ -204,7 +206,23 @@ public class Reports {
                                 .map(i -> new SessionReport.PlannedItem(
                                         StudentItem.of(i), byItem.containsKey(i.itemId()), sectionOf.get(i.itemId())))
                                 .toList()
-                        : null);
+                        : null,
+                hidden ? null : session.adaptive().map(a -> ability(a, session)).orElse(null));
+    }
+
+    /** An adaptive exam's estimate, and whether the test stopped by its own rule. */
+    private static SessionReport.@Nullable Ability ability(AdaptivePlan plan, PracticeSession session) {
+        if (plan.ability() == null || plan.standardError() == null) {
+            return null;
+        }
+        double error = plan.standardError();
+        return new SessionReport.Ability(
+                plan.ability(),
+                error,
+                session.answers(),
+                plan.targetStandardError(),
+                plan.maxItems(),
+                error <= plan.targetStandardError() || session.answers() >= plan.maxItems());
     }
 
     private List<SessionReport.SkillResult> skillResults(

@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.studyloop.catalog.ItemId;
 import org.studyloop.catalog.ItemSnapshot;
+import org.studyloop.catalog.Verdict;
 import org.studyloop.practice.LearnerModel;
 import org.studyloop.practice.bank.ItemBank;
 import org.studyloop.shared.ProblemException;
@@ -21,10 +22,12 @@ class Serving {
 
     private final ItemBank bank;
     private final LearnerModel model;
+    private final Attempts attempts;
 
-    Serving(ItemBank bank, LearnerModel model) {
+    Serving(ItemBank bank, LearnerModel model, Attempts attempts) {
         this.bank = bank;
         this.model = model;
+        this.attempts = attempts;
     }
 
     ItemSnapshot item(ItemId id) {
@@ -36,6 +39,8 @@ class Serving {
         Optional<ItemSnapshot> next;
         if (session.isPlanned()) {
             next = session.nextPlanned(after).flatMap(bank::item);
+        } else if (session.adaptive().isPresent()) {
+            next = adaptive(session, session.adaptive().get());
         } else {
             var scope = new LearnerModel.Scope(
                     session.student(),
@@ -49,6 +54,26 @@ class Serving {
         }
         session.serve(next.map(ItemSnapshot::itemId).orElse(null));
         return next;
+    }
+
+    /**
+     * An adaptive exam's next item: the learner model's choice from the graded answers so far (this
+     * transaction's attempt included), which also gives the ability estimate the session keeps.
+     */
+    private Optional<ItemSnapshot> adaptive(PracticeSession session, AdaptivePlan plan) {
+        var responses = attempts.ofSession(session.id()).stream()
+                .filter(a -> !a.outcome().equals(Verdict.Outcome.PENDING.name()))
+                .map(a -> new LearnerModel.Response(a.itemId(), a.outcome().equals(Verdict.Outcome.CORRECT.name())))
+                .toList();
+        var step = model.adaptiveTest(new LearnerModel.AdaptiveExam(
+                session.student(),
+                plan.areas(),
+                responses,
+                session.seen(),
+                plan.targetStandardError(),
+                plan.maxItems()));
+        session.estimated(step.ability(), step.standardError());
+        return step.next().flatMap(bank::item).map(this::concrete);
     }
 
     /** The item itself, or a fresh instance when it is a template. */

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param score credit earned over {@code planned}, in [0, 1]
  * @param currentItem the item to answer next, while the session is open
  * @param items for a quiz or an exam, its items in order, so the student may move between them
+ * @param ability for an adaptive exam once it has ended, the ability estimate
  */
 public record SessionReport(
         UUID sessionId,
@@ -33,7 +34,21 @@ public record SessionReport(
         List<SkillResult> skills,
         List<AnswerLine> answers,
         @Nullable StudentItem currentItem,
-        @Nullable List<PlannedItem> items) {
+        @Nullable List<PlannedItem> items,
+        @Nullable Ability ability) {
+
+    /**
+     * An adaptive exam's ability estimate (logit scale, 0 = an average student) with its standard
+     * error, after {@code items} answers; {@code stopped} once the standard error reached the target
+     * or the maximum number of items was answered.
+     */
+    public record Ability(
+            double estimate,
+            double standardError,
+            int items,
+            double targetStandardError,
+            int maxItems,
+            boolean stopped) {}
 
     public record SectionResult(
             String title,

@@ -73,6 +73,12 @@ public class SessionStarts {
         var now = clock.instant();
         var id = new SessionId(Hashes.newId());
         var random = new Random(id.value().getMostSignificantBits() ^ id.value().getLeastSignificantBits());
+        if (start.adaptive() && start.mode() != SessionMode.EXAM) {
+            throw ProblemException.invalid("adaptive", "only an EXAM can be adaptive");
+        }
+        if (start.maxItems().isPresent() && !start.adaptive()) {
+            throw ProblemException.invalid("maxItems", "applies to an adaptive exam only");
+        }
         var session = switch (start.mode()) {
             case ADAPTIVE -> adaptive(actor, id, start, now);
             case QUIZ -> quiz(actor, id, start, now, random);
@@ -103,6 +109,7 @@ public class SessionStarts {
                 List.of(),
                 answeredBefore,
                 now,
+                null,
                 null);
     }
 
@@ -124,6 +131,7 @@ public class SessionStarts {
                 List.of(),
                 Set.of(),
                 now,
+                null,
                 null);
     }
 
@@ -162,6 +170,9 @@ public class SessionStarts {
                 .orElseThrow(() -> ProblemException.invalid("courseId", "an exam needs the id of a course"));
         var blueprint = start.blueprint().orElseGet(() -> Blueprints.standard(course));
         var inCourse = new HashSet<>(course.skillOrder());
+        if (start.adaptive()) {
+            return adaptiveExam(actor, id, start, blueprint, inCourse, now);
+        }
         var plan = new ArrayList<ItemId>();
         var sections = new ArrayList<PracticeSession.Section>();
         for (var s = 0; s < blueprint.sections().size(); s++) {
@@ -186,6 +197,48 @@ public class SessionStarts {
         return planned(id, actor, SessionMode.EXAM, start, null, plan, sections, now, limit);
     }
 
+    /**
+     * An adaptive exam: no plan; the learner model gives each item by computerized adaptive testing,
+     * each blueprint section getting its share (the item count it asks for), until the ability's
+     * standard error reaches {@value AdaptivePlan#DEFAULT_TARGET_STANDARD_ERROR} or {@code maxItems}
+     * are answered. The time limit follows from {@code maxItems} unless the blueprint sets one.
+     */
+    private PracticeSession adaptiveExam(
+            Actor actor, SessionId id, Start start, Start.Blueprint blueprint, Set<SkillId> inCourse, Instant now) {
+        var sections = new ArrayList<AdaptivePlan.Section>();
+        for (var s = 0; s < blueprint.sections().size(); s++) {
+            var section = blueprint.sections().get(s);
+            for (var k = 0; k < section.skills().size(); k++) {
+                if (!inCourse.contains(section.skills().get(k).skillId())) {
+                    throw ProblemException.invalid(
+                            "blueprint.sections[" + s + "].skills[" + k + "].skillId", "is not a skill of the course");
+                }
+            }
+            sections.add(new AdaptivePlan.Section(
+                    section.title(),
+                    section.skills().stream().map(c -> c.skillId().value()).toList(),
+                    section.skills().stream().mapToInt(Start.SkillCount::count).sum()));
+        }
+        var maxItems = start.maxItems().orElse(AdaptivePlan.DEFAULT_MAX_ITEMS);
+        var limit = blueprint
+                .timeLimitMinutes()
+                .map(m -> Duration.ofMinutes(m))
+                .orElse(DEFAULT_TIME_PER_ITEM.multipliedBy(maxItems));
+        return PracticeSession.start(
+                id,
+                actor.userId(),
+                SessionMode.EXAM,
+                start.courseId().orElse(null),
+                start.skillIds(),
+                null,
+                List.of(),
+                List.of(),
+                Set.of(),
+                now,
+                limit,
+                new AdaptivePlan(maxItems, AdaptivePlan.DEFAULT_TARGET_STANDARD_ERROR, sections, null, null));
+    }
+
     private PracticeSession planned(
             SessionId id,
             Actor actor,
@@ -207,7 +260,8 @@ public class SessionStarts {
                 sections,
                 Set.of(),
                 now,
-                limit);
+                limit,
+                null);
     }
 
     /** The skills a session practises, in the course's prerequisite order when a course is given. */

@@ -31,7 +31,7 @@ public class Sessions {
     private static final String COLUMNS = """
             id, student_id, mode, course_id, skill_ids, assignment_id, plan, sections::text as sections,
             seen, answered_items, current_item, hints::text as hints, answers, credit, started_at, deadline,
-            finished_at""";
+            finished_at, adaptive::text as adaptive""";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -45,10 +45,10 @@ public class Sessions {
         jdbc.sql("""
                         insert into practice.sessions (id, student_id, mode, course_id, skill_ids, assignment_id, plan,
                             sections, seen, answered_items, current_item, hints, answers, credit, started_at, deadline,
-                            finished_at)
+                            finished_at, adaptive)
                         values (:id, :student, :mode, :course, :skills::uuid[], :assignment, :plan::uuid[],
                             :sections::jsonb, :seen::uuid[], :answered::uuid[], :current, :hints::jsonb, :answers,
-                            :credit, :startedAt, :deadline, :finishedAt)""")
+                            :credit, :startedAt, :deadline, :finishedAt, :adaptive::jsonb)""")
                 .param("id", session.id().value())
                 .param("student", session.student().value())
                 .param("mode", session.mode().name())
@@ -70,7 +70,7 @@ public class Sessions {
         jdbc.sql("""
                         update practice.sessions set seen = :seen::uuid[], answered_items = :answered::uuid[],
                             current_item = :current, hints = :hints::jsonb, answers = :answers, credit = :credit,
-                            finished_at = :finishedAt
+                            finished_at = :finishedAt, adaptive = :adaptive::jsonb
                         where id = :id""").param("id", session.id().value()).params(changes(session)).update();
     }
 
@@ -85,6 +85,7 @@ public class Sessions {
         values.put("answers", session.answers());
         values.put("credit", session.credit());
         values.put("finishedAt", session.finishedAt().map(Timestamp::from).orElse(null));
+        values.put("adaptive", session.adaptive().map(json::writeValueAsString).orElse(null));
         return values;
     }
 
@@ -125,6 +126,7 @@ public class Sessions {
         var current = rs.getObject("current_item", UUID.class);
         var deadline = rs.getTimestamp("deadline");
         var finished = rs.getTimestamp("finished_at");
+        var adaptive = rs.getString("adaptive");
         Map<String, Integer> hints = json.readValue(rs.getString("hints"), new TypeReference<>() {});
         List<PracticeSession.Section> sections = json.readValue(rs.getString("sections"), new TypeReference<>() {});
         return new PracticeSession(
@@ -145,7 +147,8 @@ public class Sessions {
                 rs.getDouble("credit"),
                 rs.getTimestamp("started_at").toInstant(),
                 deadline == null ? null : deadline.toInstant(),
-                finished == null ? null : finished.toInstant());
+                finished == null ? null : finished.toInstant(),
+                adaptive == null ? null : json.readValue(adaptive, AdaptivePlan.class));
     }
 
     static <T> List<T> uuids(Array array, Function<UUID, T> id) throws SQLException {

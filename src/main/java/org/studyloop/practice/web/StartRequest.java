@@ -18,7 +18,10 @@ import org.studyloop.practice.AssignmentId;
 import org.studyloop.practice.SessionMode;
 import org.studyloop.practice.session.Start;
 
-/** API.md's {@code POST /api/v1/practice/sessions} body, with the quiz and exam options. */
+/**
+ * API.md's {@code POST /api/v1/practice/sessions} body, with the quiz and exam options: {@code
+ * adaptive} makes an EXAM a computerized adaptive test of at most {@code maxItems} items.
+ */
 record StartRequest(
         @NotNull SessionMode mode,
         @Nullable UUID courseId,
@@ -26,7 +29,9 @@ record StartRequest(
         @Nullable UUID assignmentId,
         @Nullable @Size(max = 100) List<@NotNull UUID> itemIds,
         @Nullable @Min(1) @Max(100) Integer count,
-        @Nullable @Valid BlueprintRequest blueprint) {
+        @Nullable @Valid BlueprintRequest blueprint,
+        @Nullable Boolean adaptive,
+        @Nullable @Min(1) @Max(100) Integer maxItems) {
 
     record BlueprintRequest(
             @Nullable @Min(1) @Max(600) Integer timeLimitMinutes,
@@ -59,6 +64,8 @@ record StartRequest(
                                                         .map(k -> new Start.SkillCount(
                                                                 new SkillId(k.skillId()), k.count()))
                                                         .toList()))
-                                        .toList())));
+                                        .toList())),
+                Boolean.TRUE.equals(adaptive),
+                Optional.ofNullable(maxItems));
     }
 }
