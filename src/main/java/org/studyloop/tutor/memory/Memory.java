@@ -110,6 +110,16 @@ public class Memory {
                 .update();
     }
 
+    /** Forgets everything the tutor remembers of the student: notes and profile. */
+    public void forget(UserId student) {
+        jdbc.sql("delete from tutor.skill_notes where student_id = ?")
+                .param(student.value())
+                .update();
+        jdbc.sql("delete from tutor.profiles where student_id = ?")
+                .param(student.value())
+                .update();
+    }
+
     private List<String> misconceptions(UserId student) {
         return jdbc.sql("""
                         select note from tutor.skill_notes where student_id = ? and kind = 'MISCONCEPTION'
