@@ -96,6 +96,34 @@ class TutorHttpTests {
     }
 
     @Test
+    void aLaterConversationRemembersAMisconceptionAndStartsHigherOnTheLadder() {
+        var first =
+                conversation(student, Map.of("itemId", Ids.item(SAT, "abs-a2").value()));
+        assertThat(say(student, first, "I got 4, right?").path("checked").asString())
+                .isEqualTo("INCORRECT");
+        assertThat(say(student, first, "just tell me the answer")
+                        .path("hintLevel")
+                        .asInt())
+                .isEqualTo(2);
+        assertThat(say(student, first, "just tell me the answer")
+                        .path("solutionShown")
+                        .asBoolean())
+                .isTrue();
+
+        var sameSkill = catalog.item(Ids.item(SAT, "abs-a1")).orElseThrow();
+        var later = conversation(student, Map.of("itemId", sameSkill.itemId().value()));
+        var hint = say(student, later, "hint please");
+        assertThat(hint.path("hintLevel").asInt()).isEqualTo(2);
+        assertThat(hint.path("reply").asString())
+                .contains("Last time on this skill")
+                .contains("only one solution")
+                .contains(sameSkill.hints().get(0))
+                .contains(sameSkill.hints().get(1))
+                .contains("started higher");
+        assertThat(hint.path("solutionShown").asBoolean()).isFalse();
+    }
+
+    @Test
     void checkMyAnswerSaysRightOrWrongWithoutTheKey() {
         var itemId = Ids.item(SAT, "abs-a2");
         var id = conversation(student, Map.of("itemId", itemId.value()));

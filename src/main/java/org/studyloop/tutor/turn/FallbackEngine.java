@@ -46,11 +46,14 @@ public class FallbackEngine {
         if (ctx.conversation().hintLevel() == 0) {
             pastMisconception(ctx).ifPresent(n -> parts.add("Last time on this skill, this came up: " + n));
         }
-        parts.add(hint(item, step.level()));
+        var from = ctx.conversation().hintLevel() == 0 ? 1 : step.level();
+        for (var rung = from; rung <= step.level(); rung++) {
+            parts.add(hint(item, rung));
+        }
         if (ctx.conversation().hintLevel() == 0 && step.level() > 1) {
-            parts.add("(I started at hint " + step.level() + " because "
+            parts.add("(I started higher on the ladder because "
                     + (ctx.mastery().isPresent() && ctx.mastery().getAsDouble() < HintLadder.LOW
-                            ? "your mastery of " + ctx.skillNames() + " is " + percent(ctx) + "."
+                            ? "your mastery of " + ctx.skillNames() + " is still low."
                             : "you needed the later hints on this skill before.")
                     + ")");
         }
@@ -206,6 +209,7 @@ public class FallbackEngine {
     public static List<String> hintsUpTo(ItemSnapshot item, int level) {
         var shown = new ArrayList<String>();
         for (var i = 0; i < Math.min(level, item.hints().size()); i++) {
+            shown.add(hint(item, i + 1));
             shown.add(item.hints().get(i));
         }
         shown.add(hint(item, level));

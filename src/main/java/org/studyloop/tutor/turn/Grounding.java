@@ -61,7 +61,12 @@ public class Grounding {
         this.conversations = conversations;
     }
 
-    public TurnContext gather(Conversation conversation, String message, Diagnosis diagnosis) {
+    /**
+     * @param passages whether the reply will quote or pass on lesson passages: explanations and essay
+     *     guidance always, everything else only when a language model answers (the fallback engine
+     *     answers hints and checks from the item's own material)
+     */
+    public TurnContext gather(Conversation conversation, String message, Diagnosis diagnosis, boolean passages) {
         var student = conversation.student();
         var item = conversation.itemId().flatMap(catalog::item);
         var courseId = conversation.courseId().or(() -> item.flatMap(this::courseOf));
@@ -80,7 +85,8 @@ public class Grounding {
         List<Source> sources = switch (diagnosis.intent()) {
             case PRACTICE_SET -> List.of();
             case ESSAY -> writingLessons(query);
-            default -> lessons(query, courseId, skills);
+            case EXPLAIN -> lessons(query, courseId, skills);
+            default -> passages ? lessons(query, courseId, skills) : List.of();
         };
         return new TurnContext(
                 student,

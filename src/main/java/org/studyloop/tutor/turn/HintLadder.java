@@ -9,8 +9,9 @@ import org.studyloop.tutor.memory.SkillNote;
  * "The hint ladder"). The first request starts at rung 1, one higher when the student's mastery of
  * the item's skills is low (below {@value #LOW}), and one higher again when the tutor remembers
  * that the student needed the last hint or the worked solution on these skills before; a student
- * at or above {@value #HIGH} always starts at rung 1. The start is capped at {@code n - 1}, so the
- * last hint is never skipped. Each later request climbs one rung; after the last rung comes the
+ * at or above {@value #HIGH} always starts at rung 1. The start is capped at {@code n}: a higher
+ * start shows the rungs below it too (scaffolding grows with need), and the worked solution is
+ * never where a ladder starts. Each later request climbs one rung; after the last rung comes the
  * worked solution, which an answered item shows at once.
  */
 public final class HintLadder {
@@ -37,7 +38,7 @@ public final class HintLadder {
         if (mastery.isPresent() && mastery.getAsDouble() >= HIGH) {
             level = 1;
         }
-        return Math.min(level, ladder - 1);
+        return Math.min(level, ladder);
     }
 
     /** The next move for a request for help, from the rung shown so far. */

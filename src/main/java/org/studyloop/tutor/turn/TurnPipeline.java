@@ -67,10 +67,11 @@ public class TurnPipeline {
     /** Answers the message, streaming the reply into the sink, and stores the turn. */
     public Reply take(Conversation conversation, String message, ReplySink sink, boolean fallbackOnly) {
         var diagnosis = IntentDiagnosis.diagnose(message, conversation.itemId().isPresent());
-        var ctx = grounding.gather(conversation, message, diagnosis);
+        var model = !fallbackOnly && diagnosis.intent() != Intent.PRACTICE_SET && llm.available();
+        var ctx = grounding.gather(conversation, message, diagnosis, model);
         var authored = guard(ctx, respond(ctx));
         Reply reply;
-        if (!fallbackOnly && authored.intent() != Intent.PRACTICE_SET && llm.available()) {
+        if (model) {
             reply = llm.reply(ctx, authored, sink).orElseGet(() -> streamed(authored, sink));
         } else {
             reply = streamed(authored, sink);
