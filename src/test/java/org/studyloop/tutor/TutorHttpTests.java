@@ -33,6 +33,9 @@ class TutorHttpTests {
     @Autowired
     Catalog catalog;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     private IdentityClient identity;
     private HttpProbe student;
 
@@ -236,8 +239,21 @@ class TutorHttpTests {
     void conversationsAreListedDeletedForGoodAndHiddenFromOthers() {
         var id = conversation(student, Map.of("courseId", Ids.course(SAT).value()));
         say(student, id, "What is a linear equation?");
+        var stored = jdbc.sql("select text from tutor.turns where conversation_id = ?::uuid order by seq")
+                .param(id)
+                .query(String.class)
+                .list();
+        assertThat(stored)
+                .hasSize(2)
+                .allSatisfy(text -> assertThat(text)
+                        .as("encrypted at rest")
+                        .startsWith("aead1:")
+                        .doesNotContain("linear"));
         var listed = HttpProbe.json(student.get("/api/v1/tutor/conversations"));
         assertThat(listed.findValuesAsString("conversationId")).contains(id);
+        var turns =
+                HttpProbe.json(student.get("/api/v1/tutor/conversations/" + id)).path("turns");
+        assertThat(turns.get(0).path("text").asString()).isEqualTo("What is a linear equation?");
 
         var other = signedIn("nosy");
         assertThat(other.get("/api/v1/tutor/conversations/" + id).statusCode()).isEqualTo(404);

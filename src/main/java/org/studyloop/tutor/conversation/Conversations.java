@@ -18,7 +18,10 @@ import org.studyloop.tutor.turn.Citation;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Conversations and their turns in {@code tutor.conversations} and {@code tutor.turns}. */
+/**
+ * Conversations and their turns in {@code tutor.conversations} and {@code tutor.turns}; the turns'
+ * texts are stored encrypted ({@link TranscriptCipher}).
+ */
 @Repository
 public class Conversations {
 
@@ -28,10 +31,12 @@ public class Conversations {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final TranscriptCipher cipher;
 
-    Conversations(JdbcClient jdbc, JsonMapper json) {
+    Conversations(JdbcClient jdbc, JsonMapper json, TranscriptCipher cipher) {
         this.jdbc = jdbc;
         this.json = json;
+        this.cipher = cipher;
     }
 
     public void add(Conversation c) {
@@ -101,7 +106,7 @@ public class Conversations {
                         id.value(),
                         turn.seq(),
                         turn.speaker().name(),
-                        turn.text(),
+                        cipher.seal(turn.text(), id),
                         turn.intent().orElse(null),
                         turn.engine().orElse(null),
                         turn.hintLevel(),
@@ -115,7 +120,10 @@ public class Conversations {
         return jdbc.sql("""
                         select * from (select seq, speaker, text, intent, engine, hint_level, citations::text as citations,
                             created_at from tutor.turns where conversation_id = ? order by seq desc limit ?) t
-                        order by seq""").params(id.value(), limit).query(this::turn).list();
+                        order by seq""")
+                .params(id.value(), limit)
+                .query((rs, row) -> turn(rs, id))
+                .list();
     }
 
     public int turnCount(ConversationId id) {
@@ -125,12 +133,12 @@ public class Conversations {
                 .single();
     }
 
-    private StoredTurn turn(ResultSet rs, int row) throws SQLException {
+    private StoredTurn turn(ResultSet rs, ConversationId id) throws SQLException {
         List<Citation> citations = json.readValue(rs.getString("citations"), new TypeReference<>() {});
         return new StoredTurn(
                 rs.getInt("seq"),
                 StoredTurn.Speaker.valueOf(rs.getString("speaker")),
-                rs.getString("text"),
+                cipher.open(rs.getString("text"), id),
                 Optional.ofNullable(rs.getString("intent")),
                 Optional.ofNullable(rs.getString("engine")),
                 rs.getInt("hint_level"),

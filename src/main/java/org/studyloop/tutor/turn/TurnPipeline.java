@@ -249,6 +249,13 @@ public class TurnPipeline {
                     .flatMap(p -> feedbackOf(item, p))
                     .ifPresent(f -> memory.note(student, skills, SkillNote.Kind.MISCONCEPTION, f, now));
         }
+        if (ctx.recent().isEmpty()) {
+            // The misconception behind the last wrong answer in practice, remembered once per conversation.
+            ctx.lastAttempt()
+                    .filter(a -> a.outcome().equals("INCORRECT") || a.outcome().equals("PARTIAL"))
+                    .flatMap(a -> feedbackOf(item, a.response()))
+                    .ifPresent(f -> memory.note(student, skills, SkillNote.Kind.MISCONCEPTION, f, now));
+        }
         if (right == 1 && ctx.conversation().hintLevel() > 0) {
             memory.note(
                     student,
