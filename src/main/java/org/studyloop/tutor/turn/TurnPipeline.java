@@ -267,9 +267,13 @@ public class TurnPipeline {
     }
 
     private static Optional<String> feedbackOf(ItemSnapshot item, String proposed) {
+        return feedbackOf(item, response(item, proposed));
+    }
+
+    private static Optional<String> feedbackOf(ItemSnapshot item, Response response) {
         try {
-            return Optional.ofNullable(
-                    Grading.grade(item, response(item, proposed)).feedback());
+            return Optional.ofNullable(Grading.grade(item, response).feedback())
+                    .filter(f -> !f.equals(Verdict.UNREADABLE_FEEDBACK));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
