@@ -64,7 +64,8 @@ class AuthorizationMatrixTests {
             Map<Caller, String> userIds,
             String sessionId,
             String itemId,
-            String assignmentId) {}
+            String assignmentId,
+            String conversationId) {}
 
     private record Row(Function<World, String> path, Function<World, String> body, Expect expect) {}
 
@@ -285,6 +286,32 @@ class AuthorizationMatrixTests {
                     none(),
                     learnerReaders);
         }
+        // Tutor: anyone signed in talks to the tutor; a conversation is its owner's alone (404 for
+        // everyone else, the administrator included: a transcript is not learner data to inspect).
+        row(
+                "POST",
+                "/api/v1/tutor/conversations",
+                w -> "{\"courseId\":\"" + Ids.course(courseKey) + "\"}",
+                Expect.signedIn(201));
+        row("GET", "/api/v1/tutor/conversations", none(), Expect.signedIn(200));
+        row(
+                "GET",
+                "/api/v1/tutor/conversations/{conversationId}",
+                w -> "/api/v1/tutor/conversations/" + w.conversationId(),
+                none(),
+                Expect.signedIn(404).and(200, OWNER_STUDENT));
+        row(
+                "POST",
+                "/api/v1/tutor/conversations/{conversationId}/messages",
+                w -> "/api/v1/tutor/conversations/" + w.conversationId() + "/messages",
+                json("{\"text\":\"What is a linear equation?\"}"),
+                Expect.signedIn(404).and(200, OWNER_STUDENT));
+        row(
+                "DELETE",
+                "/api/v1/tutor/conversations/{conversationId}",
+                w -> "/api/v1/tutor/conversations/" + w.conversationId(),
+                none(),
+                Expect.signedIn(404).and(204, OWNER_STUDENT));
         // Guardians
         row("POST", "/api/v1/me/guardian-codes", none(), Expect.signedIn(403).and(201, OWNER_STUDENT, OTHER_STUDENT));
         row(
@@ -467,6 +494,9 @@ class AuthorizationMatrixTests {
                                 "dueAt",
                                 java.time.Instant.now().plusSeconds(86_400).toString())));
         assertThat(assignment.statusCode()).as(assignment.body()).isEqualTo(201);
+        var conversation = as(OWNER_STUDENT)
+                .post("/api/v1/tutor/conversations", "{\"courseId\":\"" + Ids.course(courseKey) + "\"}");
+        assertThat(conversation.statusCode()).as(conversation.body()).isEqualTo(201);
         return new World(
                 classId,
                 joinCode,
@@ -474,7 +504,8 @@ class AuthorizationMatrixTests {
                 userIds,
                 HttpProbe.json(session).path("sessionId").asString(),
                 HttpProbe.json(session).path("nextItem").path("itemId").asString(),
-                HttpProbe.json(assignment).path("assignmentId").asString());
+                HttpProbe.json(assignment).path("assignmentId").asString(),
+                HttpProbe.json(conversation).path("conversationId").asString());
     }
 
     private java.util.Set<String> mappedEndpoints() {
