@@ -8,16 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
 import org.studyloop.HttpProbe;
 import org.studyloop.HttpTest;
 import org.studyloop.ai.FakeOpenAiServer.Reply;
@@ -31,28 +26,7 @@ import tools.jackson.databind.JsonNode;
  * daily quota holds, and administrators read the usage summary over HTTP.
  */
 @HttpTest
-@TestPropertySource(
-        properties = {
-            "studyloop.llm.api-key=sk-test-only",
-            "studyloop.llm.model=fake-model",
-            "studyloop.llm.retry.initial-wait=5ms",
-            "studyloop.llm.retry.max-wait=20ms",
-            "studyloop.llm.plans.free.daily-messages=3",
-            "studyloop.llm.price-per-1k-output-tokens=2.0"
-        })
-class LanguageModelsHttpTests {
-
-    private static final FakeOpenAiServer LLM = FakeOpenAiServer.start();
-
-    @DynamicPropertySource
-    static void llm(DynamicPropertyRegistry registry) {
-        registry.add("studyloop.llm.base-url", LLM::baseUrl);
-    }
-
-    @AfterAll
-    static void stopLlm() {
-        LLM.close();
-    }
+class LanguageModelsHttpTests extends WithFakeLlm {
 
     @LocalServerPort
     int port;
@@ -65,11 +39,6 @@ class LanguageModelsHttpTests {
 
     private final UserId student = new UserId(UUID.randomUUID());
     private final String feature = "test-" + UUID.randomUUID().toString().substring(0, 8);
-
-    @BeforeEach
-    void resetLlm() {
-        LLM.reset();
-    }
 
     private Prompt prompt(String text) {
         return new Prompt(student, feature, "Be brief.", List.of(Turn.user(text)), 0.3, 100);
@@ -111,7 +80,7 @@ class LanguageModelsHttpTests {
 
     @Test
     void thePlansDailyQuotaFallsBackWithoutCallingTheModel() {
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < DAILY_MESSAGES; i++) {
             assertThat(models.complete(prompt("Question " + i)).answered()).isTrue();
         }
 
@@ -119,8 +88,8 @@ class LanguageModelsHttpTests {
 
         assertThat(fourth.engine()).isEqualTo(Engine.FALLBACK);
         assertThat(fourth.fallbackReason()).contains("daily quota reached");
-        assertThat(LLM.requestCount()).isEqualTo(3);
-        assertThat(usage()).containsEntry("messages", 3).containsEntry("fallbacks", 1);
+        assertThat(LLM.requestCount()).isEqualTo(DAILY_MESSAGES);
+        assertThat(usage()).containsEntry("messages", DAILY_MESSAGES).containsEntry("fallbacks", 1);
     }
 
     @Test
