@@ -4,7 +4,9 @@
  * org.studyloop.mastery.KnowledgeModel}, its {@link org.studyloop.mastery.StudentState}, the
  * training data types {@link org.studyloop.mastery.AttemptLog} and {@link
  * org.studyloop.mastery.ItemSkills}, and {@link org.studyloop.mastery.SkillMastery}. The models
- * live in {@code model}, the offline evaluation ({@code learner-eval}) in {@code eval}.
+ * live in {@code model}, the offline evaluation ({@code learner-eval}) in {@code eval}, IRT item
+ * calibration in {@code irt} and computerized adaptive testing ({@code cat-sim}, practice's adaptive
+ * exams) in {@code cat}.
  */
 @ApplicationModule(displayName = "Mastery")
 @NullMarked

@@ -17,7 +17,7 @@ class KnowledgeModelTests {
     private static final SyntheticAnswers DATA = new SyntheticAnswers(500, 80, 6, 40, 0.08, 11);
 
     @ParameterizedTest
-    @ValueSource(strings = {"best-lr-plus", "best-lr", "pfa", "elo", "online"})
+    @ValueSource(strings = {"best-lr-plus", "best-lr", "pfa", "elo", "online", "irt-1pl", "irt-2pl-min0"})
     void aFittedModelBeatsTheConstantPredictorOnNewStudents(String name) {
         var model = KnowledgeModels.create(name).orElseThrow();
         var train = DATA.log(0, 400);
