@@ -46,7 +46,8 @@ public final class LeakGuard {
                 remaining = remaining.replace(shown, " ");
             }
         }
-        var text = remaining;
+        // Citation markers ([1], [2]) are the tutor's own numbering, not numbers the reply states.
+        var text = remaining.replaceAll("\\[\\d{1,2}]", " ");
         var found = switch (item.answerKey()) {
             case AnswerKey.Numeric key -> numeric(text, item, key);
             case AnswerKey.Expression key -> graded(text, item);

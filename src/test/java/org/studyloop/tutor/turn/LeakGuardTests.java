@@ -82,6 +82,14 @@ class LeakGuardTests {
     }
 
     @Test
+    void citationMarkersAreNotNumbersStated() {
+        var two = item(ItemType.NUMERIC, new AnswerKey.Numeric(new BigDecimal("2"), null, null, null), List.of(), "");
+        assertThat(LeakGuard.leaks("[1] Lessons: undo each step. [2] Fractions: divide.", two, List.of()))
+                .isFalse();
+        assertThat(LeakGuard.leaks("[1] so x is 2", two, List.of())).isTrue();
+    }
+
+    @Test
     void anEquivalentExpressionIsALeak() {
         var derivative = item(
                 ItemType.EXPRESSION,
