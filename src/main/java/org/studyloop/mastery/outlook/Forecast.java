@@ -1,0 +1,169 @@
+package org.studyloop.mastery.outlook;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The forecast of a student's course mastery M (the mean mastery over the course's skills, 0 for a
+ * skill without evidence) by simulation.
+ *
+ * <p>Learning: each answer closes a share of the gap to the ceiling c that mastery reaches with
+ * practice, {@code M ← c − (c − M)·exp(−κ/S)} for a course of S skills, so that mastery gained per
+ * answer is {@code κ/S·(c − M)}: the exponential learning curve (Heathcote, Brown and Mewhort 2000
+ * found it fits individual learners better than a power law). κ, "skills' worth of learning per
+ * answer", is the student's own estimate from their history shrunk towards the cohort's (empirical
+ * Bayes, Efron and Morris 1975): on the log scale, own × n/(n + n0) + cohort × n0/(n + n0), with the
+ * cohort's spread scaled by sqrt(n0/(n + n0)) as its uncertainty.
+ *
+ * <p>Activity and forgetting: the future is made of weeks drawn with replacement from the student's
+ * recent weeks (a bootstrap over weeks, Efron 1979; each week keeps its answers and active days
+ * together), answers spread over the week's days; every idle day multiplies M by
+ * 2^(−1/half-life). The expected mastery is the mean of the simulations, the interval their
+ * central quantiles.
+ */
+public final class Forecast {
+
+    /** A week of a student's activity. */
+    public record Week(int answers, int activeDays) {
+        public Week {
+            if (answers < 0 || activeDays < 0 || activeDays > 7) {
+                throw new IllegalArgumentException("a week has 0..7 active days and no negative answers");
+            }
+        }
+    }
+
+    /**
+     * What the cohort says about learning rates.
+     *
+     * @param logRate the mean of log κ over the cohort
+     * @param logSpread the standard deviation of log κ between students
+     * @param ceiling the mastery that practice brings a skill to (the mean over well-practised skills)
+     */
+    public record Prior(double logRate, double logSpread, double ceiling) {
+
+        /** When the cohort is too small: κ = 0.15 and c = 0.9 (see bench/README, the forecast backtest). */
+        public static final Prior DEFAULT = new Prior(Math.log(0.15), 0.8, 0.9);
+    }
+
+    /** A student now: course mastery, answers on the course, skills in the course and recent weeks. */
+    public record Student(double mastery, int answers, int skills, List<Week> recentWeeks) {
+        public Student {
+            recentWeeks = List.copyOf(recentWeeks);
+        }
+    }
+
+    /** Settings: prior weight in answers, forgetting half-life in days, interval, simulations. */
+    public record Settings(int priorAnswers, double halfLifeDays, double interval, int samples) {}
+
+    /** The forecast at a horizon. */
+    public record Point(int days, double expected, double low, double high) {}
+
+    /** The posterior of log κ: its mean and standard deviation. */
+    public record Rate(double logMean, double logSd) {
+        public double perAnswer(int skills) {
+            return Math.exp(logMean) / Math.max(1, skills);
+        }
+    }
+
+    private Forecast() {}
+
+    /**
+     * The student's own κ: from M = c·(1 − exp(−κ·n/S)) after n answers starting from 0, κ = −S/n ·
+     * ln(1 − M/c); empty without answers.
+     */
+    public static double ownRate(double mastery, int answers, int skills, double ceiling) {
+        if (answers <= 0) {
+            return Double.NaN;
+        }
+        double share = Math.min(Math.max(mastery / ceiling, 1e-3), 0.99);
+        return -Math.log1p(-share) * Math.max(1, skills) / answers;
+    }
+
+    public static Rate rate(Student student, Prior prior, int priorAnswers) {
+        double own = ownRate(student.mastery(), student.answers(), student.skills(), prior.ceiling());
+        if (Double.isNaN(own)) {
+            return new Rate(prior.logRate(), prior.logSpread());
+        }
+        double w = student.answers() / (double) (student.answers() + priorAnswers);
+        return new Rate(w * Math.log(own) + (1 - w) * prior.logRate(), prior.logSpread() * Math.sqrt(1 - w));
+    }
+
+    /** The forecast at each horizon in days (ascending), reproducible for a seed. */
+    public static List<Point> forecast(Student student, Prior prior, Settings settings, int[] horizons, long seed) {
+        var days = Arrays.stream(horizons).sorted().toArray();
+        var rate = rate(student, prior, settings.priorAnswers());
+        var weeks = student.recentWeeks();
+        if (weeks.isEmpty()) {
+            return Arrays.stream(days)
+                    .mapToObj(d -> new Point(d, student.mastery(), student.mastery(), student.mastery()))
+                    .toList();
+        }
+        double ceiling = Math.max(prior.ceiling(), student.mastery());
+        var random = new SplittableRandom(seed);
+        var results = new double[days.length][settings.samples()];
+        double keep = Math.pow(2, -1 / settings.halfLifeDays());
+        for (int b = 0; b < settings.samples(); b++) {
+            double k = Math.exp(rate.logMean() + rate.logSd() * gaussian(random)) / Math.max(1, student.skills());
+            double m = student.mastery();
+            int day = 0;
+            Week week = weeks.getFirst();
+            for (int h = 0; h < days.length; h++) {
+                for (; day < days[h]; day++) {
+                    if (day % 7 == 0) {
+                        week = weeks.get(random.nextInt(weeks.size()));
+                    }
+                    double answersToday = week.answers() / 7.0;
+                    m = ceiling - (ceiling - m) * Math.exp(-k * answersToday);
+                    m *= Math.pow(keep, (7 - week.activeDays()) / 7.0);
+                }
+                results[h][b] = m;
+            }
+        }
+        double tail = (1 - settings.interval()) / 2;
+        var points = new ArrayList<Point>();
+        for (int h = 0; h < days.length; h++) {
+            var sample = results[h];
+            Arrays.sort(sample);
+            double mean = Arrays.stream(sample).average().orElse(student.mastery());
+            points.add(new Point(
+                    days[h], mean, Math.min(mean, quantile(sample, tail)), Math.max(mean, quantile(sample, 1 - tail))));
+        }
+        return points;
+    }
+
+    /**
+     * The forecast after a number of further answers, without time (learning alone, no forgetting):
+     * what a backtest on data without timestamps can check.
+     */
+    public static Point afterAnswers(Student student, Prior prior, Settings settings, int answers, long seed) {
+        var rate = rate(student, prior, settings.priorAnswers());
+        double ceiling = Math.max(prior.ceiling(), student.mastery());
+        var random = new SplittableRandom(seed);
+        var sample = new double[settings.samples()];
+        for (int b = 0; b < sample.length; b++) {
+            double k = Math.exp(rate.logMean() + rate.logSd() * gaussian(random)) / Math.max(1, student.skills());
+            sample[b] = ceiling - (ceiling - student.mastery()) * Math.exp(-k * answers);
+        }
+        Arrays.sort(sample);
+        double tail = (1 - settings.interval()) / 2;
+        double mean = Arrays.stream(sample).average().orElse(student.mastery());
+        return new Point(
+                answers, mean, Math.min(mean, quantile(sample, tail)), Math.max(mean, quantile(sample, 1 - tail)));
+    }
+
+    /** The q-quantile of sorted values, by linear interpolation (Hyndman and Fan 1996, type 7). */
+    public static double quantile(double[] sorted, double q) {
+        double position = q * (sorted.length - 1);
+        int below = (int) Math.floor(position);
+        int above = Math.min(below + 1, sorted.length - 1);
+        return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
+    }
+
+    /** A standard normal draw (Box–Muller). */
+    static double gaussian(SplittableRandom random) {
+        double u = 1 - random.nextDouble();
+        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random.nextDouble());
+    }
+}

@@ -1,0 +1,128 @@
+package org.studyloop.mastery.outlook;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.studyloop.mastery.online.MasteryProperties;
+
+/**
+ * The risk level of a student and its reasons, by rules a teacher can check (early-warning systems
+ * in education flag attendance, course performance and its trend; Balfanz, Herzog and Mac Iver 2007
+ * on the "ABC" indicators): inactivity, falling course mastery over about two weeks, and a forecast
+ * below the target. A rule at its HIGH threshold, or two rules at MEDIUM, make the risk HIGH.
+ */
+public record Risk(Level level, List<Reason> reasons) {
+
+    public enum Level {
+        LOW,
+        MEDIUM,
+        HIGH
+    }
+
+    /** What a reason is about, so that teachers' suggestions can follow from it. */
+    public enum Signal {
+        NO_ANSWERS,
+        INACTIVE,
+        FALLING,
+        BELOW_TARGET,
+        ON_TRACK
+    }
+
+    /**
+     * A reason.
+     *
+     * @param value the figure behind it: days inactive, the fall of mastery, or the forecast
+     */
+    public record Reason(Signal signal, Level level, String text, double value) {}
+
+    /** What the rules look at. */
+    public record Facts(
+            int answers,
+            Optional<Instant> lastAnswerAt,
+            double mastery,
+            Optional<Double> masteryTwoWeeksAgo,
+            Forecast.Point atTarget) {}
+
+    public Risk {
+        reasons = List.copyOf(reasons);
+    }
+
+    public List<String> texts() {
+        return reasons.stream().map(Reason::text).toList();
+    }
+
+    public static Risk assess(Facts facts, Instant now, MasteryProperties.Outlook rules) {
+        if (facts.answers() == 0 || facts.lastAnswerAt().isEmpty()) {
+            return new Risk(
+                    Level.LOW,
+                    List.of(new Reason(
+                            Signal.NO_ANSWERS, Level.LOW, "No answers yet: nothing to judge the risk on.", 0)));
+        }
+        var reasons = new ArrayList<Reason>();
+        long idle = Duration.between(facts.lastAnswerAt().get(), now).toDays();
+        if (idle >= rules.inactiveDays()) {
+            reasons.add(new Reason(
+                    Signal.INACTIVE,
+                    idle >= rules.inactiveDaysHigh() ? Level.HIGH : Level.MEDIUM,
+                    String.format(Locale.ROOT, "No practice for %d days.", idle),
+                    idle));
+        }
+        facts.masteryTwoWeeksAgo().ifPresent(before -> {
+            double fall = before - facts.mastery();
+            if (fall >= rules.fallingMastery()) {
+                reasons.add(new Reason(
+                        Signal.FALLING,
+                        fall >= rules.fallingMasteryHigh() ? Level.HIGH : Level.MEDIUM,
+                        String.format(
+                                Locale.ROOT,
+                                "Course mastery fell from %d%% to %d%% over the last two weeks.",
+                                percent(before),
+                                percent(facts.mastery())),
+                        fall));
+            }
+        });
+        var target = facts.atTarget();
+        if (target.expected() < rules.targetMastery()) {
+            boolean hopeless = target.high() < rules.targetMastery();
+            reasons.add(new Reason(
+                    Signal.BELOW_TARGET,
+                    hopeless ? Level.HIGH : Level.MEDIUM,
+                    String.format(
+                            Locale.ROOT,
+                            "Forecast course mastery in %d days is %d%% (%d–%d%%), below the %d%% target%s.",
+                            target.days(),
+                            percent(target.expected()),
+                            percent(target.low()),
+                            percent(target.high()),
+                            percent(rules.targetMastery()),
+                            hopeless ? " even at the top of its range" : ""),
+                    target.expected()));
+        }
+        if (reasons.isEmpty()) {
+            return new Risk(
+                    Level.LOW,
+                    List.of(new Reason(
+                            Signal.ON_TRACK,
+                            Level.LOW,
+                            String.format(
+                                    Locale.ROOT,
+                                    "On track: practised %s, forecast course mastery in %d days %d%%"
+                                            + " against a %d%% target.",
+                                    idle == 0 ? "today" : idle == 1 ? "yesterday" : idle + " days ago",
+                                    target.days(),
+                                    percent(target.expected()),
+                                    percent(rules.targetMastery())),
+                            target.expected())));
+        }
+        long high = reasons.stream().filter(r -> r.level() == Level.HIGH).count();
+        var level = high > 0 || reasons.size() >= 2 ? Level.HIGH : Level.MEDIUM;
+        return new Risk(level, reasons);
+    }
+
+    static long percent(double share) {
+        return Math.round(100 * share);
+    }
+}
