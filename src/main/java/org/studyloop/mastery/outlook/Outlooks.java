@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.studyloop.catalog.SkillId;
 import org.studyloop.identity.UserId;
 import org.studyloop.mastery.bank.CourseGraphs;
 import org.studyloop.mastery.bank.StudentCourses;
@@ -41,7 +42,9 @@ public class Outlooks {
             Optional<Instant> lastAnswerAt,
             double ratePerAnswer,
             List<Forecast.Point> forecast,
-            Risk risk) {}
+            Risk risk,
+            Optional<SkillId> weakestSkill,
+            Optional<String> weakestSkillName) {}
 
     private final LearnerStore store;
     private final ModelParameters parameters;
@@ -75,18 +78,19 @@ public class Outlooks {
         var graphs = courses.of(student, snapshot.skills().keySet());
         var skills = graphs.stream().flatMap(g -> g.order().stream()).distinct().toList();
         long time = now.getEpochSecond();
+        var levels = new java.util.LinkedHashMap<SkillId, Double>();
+        for (var s : skills) {
+            var trace = snapshot.trace(s);
+            if (trace.answers() > 0) {
+                levels.put(s, version.model().mastery(snapshot.learner(), trace, version.easiness(s), time));
+            }
+        }
         double mastery = skills.isEmpty()
                 ? 0
-                : skills.stream()
-                                .mapToDouble(s -> {
-                                    var trace = snapshot.trace(s);
-                                    return trace.answers() == 0
-                                            ? 0
-                                            : version.model()
-                                                    .mastery(snapshot.learner(), trace, version.easiness(s), time);
-                                })
-                                .sum()
-                        / skills.size();
+                : levels.values().stream().mapToDouble(Double::doubleValue).sum() / skills.size();
+        var weakest = levels.entrySet().stream()
+                .min(java.util.Map.Entry.comparingByValue())
+                .map(java.util.Map.Entry::getKey);
         var days = answerDays(student, now);
         var weeks = weeks(days, now, settings.recentWeeks());
         int answers = snapshot.learner().answers();
@@ -129,7 +133,12 @@ public class Outlooks {
                 lastAnswerAt,
                 rate.perAnswer(state.skills()) * cohort.ceiling(),
                 shown,
-                risk);
+                risk,
+                weakest,
+                weakest.flatMap(w -> graphs.stream()
+                        .map(g -> g.names().get(w))
+                        .filter(java.util.Objects::nonNull)
+                        .findFirst()));
     }
 
     /** A UTC day with answers: how many, and the last one's time. */

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.studyloop.mastery.RiskLevel;
+import org.studyloop.mastery.RiskReason;
 import org.studyloop.mastery.online.MasteryProperties;
 
 /**
@@ -14,29 +16,7 @@ import org.studyloop.mastery.online.MasteryProperties;
  * on the "ABC" indicators): inactivity, falling course mastery over about two weeks, and a forecast
  * below the target. A rule at its HIGH threshold, or two rules at MEDIUM, make the risk HIGH.
  */
-public record Risk(Level level, List<Reason> reasons) {
-
-    public enum Level {
-        LOW,
-        MEDIUM,
-        HIGH
-    }
-
-    /** What a reason is about, so that teachers' suggestions can follow from it. */
-    public enum Signal {
-        NO_ANSWERS,
-        INACTIVE,
-        FALLING,
-        BELOW_TARGET,
-        ON_TRACK
-    }
-
-    /**
-     * A reason.
-     *
-     * @param value the figure behind it: days inactive, the fall of mastery, or the forecast
-     */
-    public record Reason(Signal signal, Level level, String text, double value) {}
+public record Risk(RiskLevel level, List<RiskReason> reasons) {
 
     /** What the rules look at. */
     public record Facts(
@@ -51,31 +31,34 @@ public record Risk(Level level, List<Reason> reasons) {
     }
 
     public List<String> texts() {
-        return reasons.stream().map(Reason::text).toList();
+        return reasons.stream().map(RiskReason::text).toList();
     }
 
     public static Risk assess(Facts facts, Instant now, MasteryProperties.Outlook rules) {
         if (facts.answers() == 0 || facts.lastAnswerAt().isEmpty()) {
             return new Risk(
-                    Level.LOW,
-                    List.of(new Reason(
-                            Signal.NO_ANSWERS, Level.LOW, "No answers yet: nothing to judge the risk on.", 0)));
+                    RiskLevel.LOW,
+                    List.of(new RiskReason(
+                            RiskReason.Signal.NO_ANSWERS,
+                            RiskLevel.LOW,
+                            "No answers yet: nothing to judge the risk on.",
+                            0)));
         }
-        var reasons = new ArrayList<Reason>();
+        var reasons = new ArrayList<RiskReason>();
         long idle = Duration.between(facts.lastAnswerAt().get(), now).toDays();
         if (idle >= rules.inactiveDays()) {
-            reasons.add(new Reason(
-                    Signal.INACTIVE,
-                    idle >= rules.inactiveDaysHigh() ? Level.HIGH : Level.MEDIUM,
+            reasons.add(new RiskReason(
+                    RiskReason.Signal.INACTIVE,
+                    idle >= rules.inactiveDaysHigh() ? RiskLevel.HIGH : RiskLevel.MEDIUM,
                     String.format(Locale.ROOT, "No practice for %d days.", idle),
                     idle));
         }
         facts.masteryTwoWeeksAgo().ifPresent(before -> {
             double fall = before - facts.mastery();
             if (fall >= rules.fallingMastery()) {
-                reasons.add(new Reason(
-                        Signal.FALLING,
-                        fall >= rules.fallingMasteryHigh() ? Level.HIGH : Level.MEDIUM,
+                reasons.add(new RiskReason(
+                        RiskReason.Signal.FALLING,
+                        fall >= rules.fallingMasteryHigh() ? RiskLevel.HIGH : RiskLevel.MEDIUM,
                         String.format(
                                 Locale.ROOT,
                                 "Course mastery fell from %d%% to %d%% over the last two weeks.",
@@ -87,9 +70,9 @@ public record Risk(Level level, List<Reason> reasons) {
         var target = facts.atTarget();
         if (target.expected() < rules.targetMastery()) {
             boolean hopeless = target.high() < rules.targetMastery();
-            reasons.add(new Reason(
-                    Signal.BELOW_TARGET,
-                    hopeless ? Level.HIGH : Level.MEDIUM,
+            reasons.add(new RiskReason(
+                    RiskReason.Signal.BELOW_TARGET,
+                    hopeless ? RiskLevel.HIGH : RiskLevel.MEDIUM,
                     String.format(
                             Locale.ROOT,
                             "Forecast course mastery in %d days is %d%% (%d–%d%%), below the %d%% target%s.",
@@ -103,10 +86,10 @@ public record Risk(Level level, List<Reason> reasons) {
         }
         if (reasons.isEmpty()) {
             return new Risk(
-                    Level.LOW,
-                    List.of(new Reason(
-                            Signal.ON_TRACK,
-                            Level.LOW,
+                    RiskLevel.LOW,
+                    List.of(new RiskReason(
+                            RiskReason.Signal.ON_TRACK,
+                            RiskLevel.LOW,
                             String.format(
                                     Locale.ROOT,
                                     "On track: practised %s, forecast course mastery in %d days %d%%"
@@ -117,8 +100,8 @@ public record Risk(Level level, List<Reason> reasons) {
                                     percent(rules.targetMastery())),
                             target.expected())));
         }
-        long high = reasons.stream().filter(r -> r.level() == Level.HIGH).count();
-        var level = high > 0 || reasons.size() >= 2 ? Level.HIGH : Level.MEDIUM;
+        long high = reasons.stream().filter(r -> r.level() == RiskLevel.HIGH).count();
+        var level = high > 0 || reasons.size() >= 2 ? RiskLevel.HIGH : RiskLevel.MEDIUM;
         return new Risk(level, reasons);
     }
 

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.studyloop.identity.UserId;
+import org.studyloop.mastery.RiskLevel;
 import org.studyloop.mastery.StudentAtRisk;
 import org.studyloop.mastery.online.MasteryProperties;
 import org.studyloop.practice.AnswerRecorded;
@@ -88,8 +89,8 @@ public class RiskWatch {
                 .param(student.value())
                 .query(String.class)
                 .optional();
-        boolean rises = risk.level() == Risk.Level.HIGH
-                && !before.map(Risk.Level.HIGH.name()::equals).orElse(false);
+        boolean rises = risk.level() == RiskLevel.HIGH
+                && !before.map(RiskLevel.HIGH.name()::equals).orElse(false);
         jdbc.sql("""
                         insert into mastery.risk_states (student_id, level, reasons, assessed_at, raised_at)
                         values (?, ?, ?, ?, ?)
@@ -111,12 +112,12 @@ public class RiskWatch {
     }
 
     /** The stored risk level of a student, if assessed. */
-    public Optional<Risk.Level> stored(UserId student) {
+    public Optional<RiskLevel> stored(UserId student) {
         return jdbc.sql("select level from mastery.risk_states where student_id = ?")
                 .param(student.value())
                 .query(String.class)
                 .optional()
-                .map(Risk.Level::valueOf);
+                .map(RiskLevel::valueOf);
     }
 
     @Scheduled(cron = "${studyloop.mastery.outlook.risk-cron:0 17 3 * * *}", zone = "UTC")
