@@ -127,7 +127,7 @@ class ClassDashboards {
                                 "Set %s a weekly practice goal and assign adaptive practice on %s; the forecast is %d%%.",
                                 name,
                                 skill,
-                                Math.round(100 * r.value()));
+                                (long) Math.floor(100 * r.value() + 1e-9));
                     case NO_ANSWERS -> "Start " + name + " on an adaptive session of the course.";
                     case ON_TRACK -> "No action needed.";
                 })

@@ -162,8 +162,9 @@ public class Recommendations {
         return result;
     }
 
+    /** A mastery in whole percent, rounded down: 79.96% reads 79%, not the 80% goal it has not reached. */
     static String percent(double share) {
-        return String.format(Locale.ROOT, "%d%%", Math.round(100 * share));
+        return String.format(Locale.ROOT, "%d%%", (long) Math.floor(100 * share + 1e-9));
     }
 
     static String answers(int n) {

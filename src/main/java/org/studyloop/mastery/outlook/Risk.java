@@ -105,7 +105,8 @@ public record Risk(RiskLevel level, List<RiskReason> reasons) {
         return new Risk(level, reasons);
     }
 
+    /** Whole percent, rounded down, so that a figure below a threshold never reads as the threshold. */
     static long percent(double share) {
-        return Math.round(100 * share);
+        return (long) Math.floor(100 * share + 1e-9);
     }
 }
