@@ -65,6 +65,8 @@ public record MasteryProperties(
      * @param interval the central probability of the forecast's interval (0.8 gives the 10th and
      *     90th percentiles of the simulations)
      * @param samples how many futures the forecast simulates
+     * @param rateSpreadScale the factor on the learning rate's spread that makes the interval cover
+     *     what it claims to (chosen on the training students of the backtest, bench/README)
      * @param targetMastery the course mastery a student should reach at {@code targetDays}
      * @param targetDays the forecast horizon compared with {@code targetMastery}
      * @param inactiveDays days without an answer that make the risk MEDIUM
@@ -79,6 +81,7 @@ public record MasteryProperties(
             @DefaultValue("90d") Duration forgettingHalfLife,
             @DefaultValue("0.8") double interval,
             @DefaultValue("400") int samples,
+            @DefaultValue("1.0") double rateSpreadScale,
             @DefaultValue("0.6") double targetMastery,
             @DefaultValue("90") int targetDays,
             @DefaultValue("7") int inactiveDays,
@@ -88,9 +91,9 @@ public record MasteryProperties(
             @DefaultValue("1h") Duration reassessAfter) {
 
         public Outlook {
-            if (recentWeeks < 1 || priorAnswers < 1 || samples < 10 || targetDays < 1) {
+            if (recentWeeks < 1 || priorAnswers < 1 || samples < 10 || targetDays < 1 || !(rateSpreadScale > 0)) {
                 throw new IllegalArgumentException(
-                        "studyloop.mastery.outlook: recent-weeks, prior-answers, target-days must be positive,"
+                        "studyloop.mastery.outlook: recent-weeks, prior-answers, target-days, rate-spread-scale must be positive,"
                                 + " samples at least 10");
             }
             if (!(interval > 0 && interval < 1) || !(targetMastery > 0 && targetMastery < 1)) {
@@ -108,7 +111,8 @@ public record MasteryProperties(
 
         /** The settings as their defaults: for commands and tests that run without Spring. */
         public static Outlook defaults() {
-            return new Outlook(4, 50, Duration.ofDays(90), 0.8, 400, 0.6, 90, 7, 14, 0.05, 0.15, Duration.ofHours(1));
+            return new Outlook(
+                    4, 50, Duration.ofDays(90), 0.8, 400, 1.0, 0.6, 90, 7, 14, 0.05, 0.15, Duration.ofHours(1));
         }
     }
 }

@@ -84,13 +84,28 @@ class CohortPrior {
             if (courseSkills.isEmpty()) {
                 return;
             }
-            double m = courseSkills.stream()
-                            .mapToDouble(s -> skills.getOrDefault(s, 0.0))
-                            .sum()
-                    / courseSkills.size();
-            logs.add(Math.log(Forecast.ownRate(m, n, courseSkills.size(), c)));
+            var practised = courseSkills.stream()
+                    .filter(skills::containsKey)
+                    .mapToDouble(skills::get)
+                    .toArray();
+            double m = java.util.Arrays.stream(practised).sum() / courseSkills.size();
+            var state = new Forecast.Student(
+                    m,
+                    n,
+                    courseSkills.size(),
+                    practised.length,
+                    java.util.Arrays.stream(practised).average().orElse(0),
+                    List.of());
+            double own = Forecast.ownRate(m, n, courseSkills.size(), Forecast.ceiling(state, provisional(c)));
+            if (own > 0) {
+                logs.add(Math.log(own));
+            }
         });
         return summarise(logs, c);
+    }
+
+    private static Forecast.Prior provisional(double ceiling) {
+        return new Forecast.Prior(Forecast.Prior.DEFAULT.logRate(), Forecast.Prior.DEFAULT.logSpread(), ceiling);
     }
 
     /** The prior from the cohort's log κ: their mean and spread (kept within [0.3, 1.5]). */

@@ -97,7 +97,16 @@ public class Outlooks {
         var lastAnswerAt = days.isEmpty()
                 ? Optional.<Instant>empty()
                 : Optional.of(days.getLast().last());
-        var state = new Forecast.Student(mastery, answers, Math.max(1, skills.size()), weeks);
+        var state = new Forecast.Student(
+                mastery,
+                answers,
+                Math.max(1, skills.size()),
+                levels.size(),
+                levels.values().stream()
+                        .mapToDouble(Double::doubleValue)
+                        .average()
+                        .orElse(0),
+                weeks);
         var cohort = prior.get();
         var forecast = Forecast.forecast(
                 state,
@@ -106,7 +115,8 @@ public class Outlooks {
                         settings.priorAnswers(),
                         settings.forgettingHalfLife().toHours() / 24.0,
                         settings.interval(),
-                        settings.samples()),
+                        settings.samples(),
+                        settings.rateSpreadScale()),
                 java.util.stream.IntStream.concat(
                                 java.util.Arrays.stream(HORIZONS), java.util.stream.IntStream.of(settings.targetDays()))
                         .distinct()
@@ -131,7 +141,7 @@ public class Outlooks {
                 skills.size(),
                 weeks,
                 lastAnswerAt,
-                rate.perAnswer(state.skills()) * cohort.ceiling(),
+                rate.perAnswer(state.skills()) * Forecast.ceiling(state, cohort),
                 shown,
                 risk,
                 weakest,
