@@ -82,7 +82,7 @@ final class ForecastBacktest {
             });
         });
         double c = ceiling[1] > 0 ? ceiling[0] / ceiling[1] : Forecast.Prior.DEFAULT.ceiling();
-        var provisional = new Forecast.Prior(0, 0, c);
+        var provisional = new Forecast.Prior(0, 0, c, 0);
         firstPass.forEach(f -> {
             var student = new Forecast.Student(f[0], (int) f[1], (int) f[2], (int) f[3], f[4], List.of());
             double own = Forecast.ownRate(f[0], (int) f[1], (int) f[2], Forecast.ceiling(student, provisional));
@@ -90,10 +90,23 @@ final class ForecastBacktest {
                 logs.add(Math.log(own));
             }
         });
-        double mean = logs.stream().mapToDouble(Double::doubleValue).average().orElse(Forecast.Prior.DEFAULT.logRate());
+        if (logs.size() < 2) {
+            return new Forecast.Prior(
+                    Forecast.Prior.DEFAULT.logRate(),
+                    Forecast.Prior.DEFAULT.logSpread(),
+                    c,
+                    Forecast.Prior.DEFAULT.ceilingSpread());
+        }
+        double mean = logs.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
         double sd = Math.sqrt(
                 logs.stream().mapToDouble(x -> (x - mean) * (x - mean)).sum() / Math.max(1, logs.size() - 1));
-        return new Forecast.Prior(mean, sd, c);
+        double meanPractised =
+                firstPass.stream().mapToDouble(f -> f[4]).average().orElse(c);
+        double ceilingSd = Math.sqrt(firstPass.stream()
+                        .mapToDouble(f -> (f[4] - meanPractised) * (f[4] - meanPractised))
+                        .sum()
+                / Math.max(1, firstPass.size() - 1));
+        return new Forecast.Prior(mean, sd, c, ceilingSd);
     }
 
     /** Cut each student at a share of their answers; forecast the answers that followed. */

@@ -112,7 +112,7 @@ class ForecastBacktestCommand implements MaintenanceCommand {
         var prior = backtest.prior(train, minAnswers);
         out.printf(
                 Locale.ROOT,
-                "model=%s train_rows=%d test_rows=%d prior_kappa=%.4f prior_log_sd=%.3f ceiling=%.3f"
+                "model=%s train_rows=%d test_rows=%d prior_kappa=%.4f prior_log_sd=%.3f ceiling=%.3f ceiling_sd=%.3f"
                         + " prior_answers=%d interval=%.2f spread_scale=%.2f%n",
                 modelName,
                 train.size(),
@@ -120,6 +120,7 @@ class ForecastBacktestCommand implements MaintenanceCommand {
                 Math.exp(prior.logRate()),
                 prior.logSpread(),
                 prior.ceiling(),
+                prior.ceilingSpread(),
                 outlook.priorAnswers(),
                 outlook.interval(),
                 outlook.rateSpreadScale());
@@ -137,6 +138,10 @@ class ForecastBacktestCommand implements MaintenanceCommand {
     }
 
     private static void print(PrintStream out, ForecastBacktest.Result r) {
+        if (r.cases() == 0) {
+            out.printf(Locale.ROOT, "horizon=\"%s\" students=0 (none with enough history)%n", r.horizon());
+            return;
+        }
         out.printf(
                 Locale.ROOT,
                 "horizon=\"%s\" students=%d mean_horizon=%.1f mean_actual=%.4f mean_forecast=%.4f mae=%.4f coverage=%.3f width=%.4f"

@@ -58,7 +58,8 @@ public record MasteryProperties(
      *     each): recent enough to reflect the student's current habits
      * @param priorAnswers how many answers' worth of weight the cohort's learning rate has against
      *     the student's own (empirical Bayes shrinkage, Efron and Morris 1975): a student with this
-     *     many answers is weighted half on their own rate
+     *     many answers is weighted half on their own rate. 10 was better than 50 in the backtest on
+     *     the training students (bench/README, "Forecast backtest")
      * @param forgettingHalfLife how long course mastery takes to halve without practice; applied per
      *     idle day (the exponential forgetting curve of Ebbinghaus 1885, as in Pimsleur 1967 and the
      *     half-life regression of Settles and Meeder 2016)
@@ -66,7 +67,8 @@ public record MasteryProperties(
      *     90th percentiles of the simulations)
      * @param samples how many futures the forecast simulates
      * @param rateSpreadScale the factor on the learning rate's spread that makes the interval cover
-     *     what it claims to (chosen on the training students of the backtest, bench/README)
+     *     what it claims to: 1.7 gave 80% coverage on the training students of the ASSISTments
+     *     backtest at a cut half-way (1.0 gave 65%, 2.0 gave 84%; bench/README, "Forecast backtest")
      * @param targetMastery the course mastery a student should reach at {@code targetDays}
      * @param targetDays the forecast horizon compared with {@code targetMastery}
      * @param inactiveDays days without an answer that make the risk MEDIUM
@@ -77,11 +79,11 @@ public record MasteryProperties(
      */
     public record Outlook(
             @DefaultValue("4") int recentWeeks,
-            @DefaultValue("50") int priorAnswers,
+            @DefaultValue("10") int priorAnswers,
             @DefaultValue("90d") Duration forgettingHalfLife,
             @DefaultValue("0.8") double interval,
             @DefaultValue("400") int samples,
-            @DefaultValue("1.0") double rateSpreadScale,
+            @DefaultValue("1.7") double rateSpreadScale,
             @DefaultValue("0.6") double targetMastery,
             @DefaultValue("90") int targetDays,
             @DefaultValue("7") int inactiveDays,

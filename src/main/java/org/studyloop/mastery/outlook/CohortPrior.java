@@ -65,6 +65,7 @@ class CohortPrior {
         double c = ceiling[1] >= 30 ? ceiling[0] / ceiling[1] : Forecast.Prior.DEFAULT.ceiling();
         var directory = graphs.skills();
         var logs = new ArrayList<Double>();
+        var practisedMeans = new ArrayList<Double>();
         mastery.forEach((student, skills) -> {
             int n = answers.get(student);
             if (n < MIN_ANSWERS) {
@@ -99,23 +100,36 @@ class CohortPrior {
             double own = Forecast.ownRate(m, n, courseSkills.size(), Forecast.ceiling(state, provisional(c)));
             if (own > 0) {
                 logs.add(Math.log(own));
+                practisedMeans.add(state.practisedMastery());
             }
         });
-        return summarise(logs, c);
+        return summarise(logs, c, standardDeviation(practisedMeans));
     }
 
     private static Forecast.Prior provisional(double ceiling) {
-        return new Forecast.Prior(Forecast.Prior.DEFAULT.logRate(), Forecast.Prior.DEFAULT.logSpread(), ceiling);
+        return new Forecast.Prior(Forecast.Prior.DEFAULT.logRate(), Forecast.Prior.DEFAULT.logSpread(), ceiling, 0);
     }
 
     /** The prior from the cohort's log κ: their mean and spread (kept within [0.3, 1.5]). */
-    static Forecast.Prior summarise(List<Double> logs, double ceiling) {
+    static Forecast.Prior summarise(List<Double> logs, double ceiling, double ceilingSpread) {
         if (logs.size() < MIN_STUDENTS) {
-            return new Forecast.Prior(Forecast.Prior.DEFAULT.logRate(), Forecast.Prior.DEFAULT.logSpread(), ceiling);
+            return new Forecast.Prior(
+                    Forecast.Prior.DEFAULT.logRate(),
+                    Forecast.Prior.DEFAULT.logSpread(),
+                    ceiling,
+                    Forecast.Prior.DEFAULT.ceilingSpread());
         }
         double mean = logs.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-        double variance =
-                logs.stream().mapToDouble(x -> (x - mean) * (x - mean)).sum() / (logs.size() - 1);
-        return new Forecast.Prior(mean, Math.min(1.5, Math.max(0.3, Math.sqrt(variance))), ceiling);
+        return new Forecast.Prior(
+                mean, Math.min(1.5, Math.max(0.3, standardDeviation(logs))), ceiling, Math.max(0.02, ceilingSpread));
+    }
+
+    static double standardDeviation(List<Double> values) {
+        if (values.size() < 2) {
+            return 0;
+        }
+        double mean = values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        return Math.sqrt(
+                values.stream().mapToDouble(x -> (x - mean) * (x - mean)).sum() / (values.size() - 1));
     }
 }

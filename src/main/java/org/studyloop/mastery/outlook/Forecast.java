@@ -42,11 +42,13 @@ public final class Forecast {
      * @param logRate the mean of log κ over the cohort
      * @param logSpread the standard deviation of log κ between students
      * @param ceiling the mastery that practice brings a skill to (the mean over well-practised skills)
+     * @param ceilingSpread the standard deviation between students of their practised skills' mean
+     *     mastery
      */
-    public record Prior(double logRate, double logSpread, double ceiling) {
+    public record Prior(double logRate, double logSpread, double ceiling, double ceilingSpread) {
 
-        /** When the cohort is too small: κ = 0.15 and c = 0.9 (see bench/README, the forecast backtest). */
-        public static final Prior DEFAULT = new Prior(Math.log(0.15), 0.8, 0.9);
+        /** When the cohort is too small: about the ASSISTments 2009 cohort's (bench/README, "Forecast backtest"). */
+        public static final Prior DEFAULT = new Prior(Math.log(0.13), 0.7, 0.75, 0.1);
     }
 
     /**
@@ -106,6 +108,13 @@ public final class Forecast {
         return Math.max(c, student.mastery());
     }
 
+    /** The uncertainty of the student's ceiling: the cohort's spread, less as more skills are practised. */
+    static double ceilingSd(Student student, Prior prior, Settings settings) {
+        return settings.spreadScale()
+                * prior.ceilingSpread()
+                * Math.sqrt(PRIOR_SKILLS / (student.practised() + PRIOR_SKILLS));
+    }
+
     public static Rate rate(Student student, Prior prior, int priorAnswers) {
         double own = ownRate(student.mastery(), student.answers(), student.skills(), ceiling(student, prior));
         if (Double.isNaN(own)) {
@@ -126,6 +135,7 @@ public final class Forecast {
                     .toList();
         }
         double ceiling = ceiling(student, prior);
+        double ceilingSd = ceilingSd(student, prior, settings);
         var random = new SplittableRandom(seed);
         var results = new double[days.length][settings.samples()];
         double keep = Math.pow(2, -1 / settings.halfLifeDays());
@@ -133,6 +143,7 @@ public final class Forecast {
             double k = Math.exp(rate.logMean() + settings.spreadScale() * rate.logSd() * gaussian(random))
                     / Math.max(1, student.skills());
             double m = student.mastery();
+            double c = Math.min(1, Math.max(m, ceiling + ceilingSd * gaussian(random)));
             int day = 0;
             Week week = weeks.getFirst();
             for (int h = 0; h < days.length; h++) {
@@ -141,7 +152,7 @@ public final class Forecast {
                         week = weeks.get(random.nextInt(weeks.size()));
                     }
                     double answersToday = week.answers() / 7.0;
-                    m = Math.min(ceiling, m + ceiling * k * answersToday);
+                    m = Math.min(c, m + c * k * answersToday);
                     m *= Math.pow(keep, (7 - week.activeDays()) / 7.0);
                 }
                 results[h][b] = m;
@@ -166,12 +177,14 @@ public final class Forecast {
     public static Point afterAnswers(Student student, Prior prior, Settings settings, int answers, long seed) {
         var rate = rate(student, prior, settings.priorAnswers());
         double ceiling = ceiling(student, prior);
+        double ceilingSd = ceilingSd(student, prior, settings);
         var random = new SplittableRandom(seed);
         var sample = new double[settings.samples()];
         for (int b = 0; b < sample.length; b++) {
             double k = Math.exp(rate.logMean() + settings.spreadScale() * rate.logSd() * gaussian(random))
                     / Math.max(1, student.skills());
-            sample[b] = Math.min(ceiling, student.mastery() + ceiling * k * answers);
+            double c = Math.min(1, Math.max(student.mastery(), ceiling + ceilingSd * gaussian(random)));
+            sample[b] = Math.min(c, student.mastery() + c * k * answers);
         }
         Arrays.sort(sample);
         double tail = (1 - settings.interval()) / 2;

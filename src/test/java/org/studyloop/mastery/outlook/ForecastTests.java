@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class ForecastTests {
 
-    static final Forecast.Prior PRIOR = new Forecast.Prior(Math.log(0.2), 0.6, 0.9);
+    static final Forecast.Prior PRIOR = new Forecast.Prior(Math.log(0.2), 0.6, 0.9, 0);
     static final Forecast.Settings SETTINGS = new Forecast.Settings(50, 90, 0.8, 400, 1.0);
     static final int[] HORIZONS = {30, 60, 90};
 
