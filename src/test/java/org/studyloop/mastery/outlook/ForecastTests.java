@@ -18,7 +18,7 @@ class ForecastTests {
     void ownRateInvertsTheLearningCurve() {
         double kappa = 0.3;
         int skills = 10;
-        int answers = 40;
+        int answers = 20;
         double mastery = 0.9 * kappa * answers / skills;
         assertThat(Forecast.ownRate(mastery, answers, skills, 0.9)).isCloseTo(kappa, within(1e-9));
         assertThat(Forecast.ownRate(0.5, 0, skills, 0.9)).isNaN();
