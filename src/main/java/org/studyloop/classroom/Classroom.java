@@ -1,6 +1,8 @@
 package org.studyloop.classroom;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.studyloop.classroom.classes.Rosters;
@@ -88,6 +90,15 @@ public class Classroom {
     @Transactional(readOnly = true)
     public List<UserId> studentsOf(ClassId classId) {
         return rosters.studentsOf(classId);
+    }
+
+    /**
+     * The id of the course a live class was created for (a catalog course id), if it names one;
+     * empty for an unknown or archived class.
+     */
+    @Transactional(readOnly = true)
+    public Optional<UUID> courseOf(ClassId classId) {
+        return rosters.courseOf(classId);
     }
 
     /** The live classes the student is in. */

@@ -278,7 +278,7 @@ class AuthorizationMatrixTests {
                 Expect.signedIn(404).and(200, TEACHER_OF_CLASS, ADMIN));
         // Learner model (mastery): the student's own, their linked parent's, their class teacher's and
         // the administrator's to read; 404 for anyone else.
-        for (var what : new String[] {"mastery", "focus-areas", "reviews/due"}) {
+        for (var what : new String[] {"mastery", "focus-areas", "reviews/due", "recommendations", "predictions"}) {
             row(
                     "GET",
                     "/api/v1/users/{userId}/" + what,
@@ -312,6 +312,13 @@ class AuthorizationMatrixTests {
                 w -> "/api/v1/tutor/conversations/" + w.conversationId(),
                 none(),
                 Expect.signedIn(404).and(204, OWNER_STUDENT));
+        // The class dashboard (insight): the class's teacher and administrators; 404 for anyone else.
+        row(
+                "GET",
+                "/api/v1/classes/{classId}/dashboard",
+                w -> "/api/v1/classes/" + w.classId() + "/dashboard",
+                none(),
+                Expect.signedIn(404).and(200, TEACHER_OF_CLASS, ADMIN));
         // Guardians
         row("POST", "/api/v1/me/guardian-codes", none(), Expect.signedIn(403).and(201, OWNER_STUDENT, OTHER_STUDENT));
         row(

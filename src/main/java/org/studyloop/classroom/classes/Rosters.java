@@ -93,6 +93,15 @@ public class Rosters {
                 .list();
     }
 
+    /** The course a live class was created for, if it names one. */
+    public Optional<UUID> courseOf(ClassId classId) {
+        return jdbc.sql("select course_id from classroom.classes where id = :class and archived_at is null")
+                .param("class", classId.value())
+                .query((rs, n) -> Optional.ofNullable(rs.getObject(1, UUID.class)))
+                .optional()
+                .flatMap(course -> course);
+    }
+
     /** The live classes a student is in, oldest first. */
     public List<ClassId> classesOf(UserId student) {
         return jdbc.sql("""

@@ -19,10 +19,10 @@ import org.studyloop.mastery.ItemSkills;
  * dense ids for students, items and skills and the item-skill matrix the answers imply.
  */
 @Component
-class EvidenceLog {
+public class EvidenceLog {
 
     /** The training set and the ids behind its dense numbers. */
-    record Data(AttemptLog log, ItemSkills skills, List<ItemId> items, List<SkillId> skillIds, int students) {}
+    public record Data(AttemptLog log, ItemSkills skills, List<ItemId> items, List<SkillId> skillIds, int students) {}
 
     private final JdbcClient jdbc;
 
@@ -30,7 +30,7 @@ class EvidenceLog {
         this.jdbc = jdbc;
     }
 
-    Data read() {
+    public Data read() {
         var students = new HashMap<UUID, Integer>();
         var items = new HashMap<UUID, Integer>();
         var skills = new HashMap<UUID, Integer>();

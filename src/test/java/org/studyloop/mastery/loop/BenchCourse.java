@@ -107,8 +107,16 @@ public final class BenchCourse {
         when(catalog.course(courseId))
                 .thenReturn(Optional.of(new CourseOutline(courseId, "bench", "Bench", "Maths", "en", units)));
         var jdbc = mock(JdbcClient.class, RETURNS_DEEP_STUBS);
-        var properties =
-                new MasteryProperties(0.8, 0.75, 3, 3, 0.9, Duration.ofSeconds(10), Duration.ofSeconds(5), 1000);
+        var properties = new MasteryProperties(
+                0.8,
+                0.75,
+                3,
+                3,
+                0.9,
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(5),
+                1000,
+                MasteryProperties.Outlook.defaults());
         calibration = create(ItemCalibration.class, jdbc, mock(JdbcTemplate.class), Clock.systemUTC());
         parameters = create(
                 ModelParameters.class,
