@@ -189,6 +189,11 @@ public class TurnPipeline {
         var skills = ctx.skills().stream().map(CourseOutline.Skill::skillId).toList();
         var checked = reply.checked().isPresent() ? c.checks() + 1 : c.checks();
         transactions.executeWithoutResult(status -> {
+            // The row lock orders two messages of one conversation sent at once; a conversation
+            // deleted while its reply was being written is not brought back.
+            if (conversations.lock(c.student(), c.id()).isEmpty()) {
+                return;
+            }
             var seq = conversations.turnCount(c.id());
             conversations.addTurn(
                     c.id(),
