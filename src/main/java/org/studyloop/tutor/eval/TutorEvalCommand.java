@@ -19,7 +19,7 @@ import org.studyloop.shared.command.Command;
 import org.studyloop.shared.command.MaintenanceCommand;
 import org.studyloop.tutor.Tutor;
 import org.studyloop.tutor.memory.Memory;
-import org.studyloop.tutor.turn.FallbackEngine;
+import org.studyloop.tutor.turn.HintLadder;
 import org.studyloop.tutor.turn.Intent;
 import org.studyloop.tutor.turn.LeakGuard;
 import org.studyloop.tutor.turn.Reply;
@@ -99,7 +99,7 @@ class TutorEvalCommand implements MaintenanceCommand {
 
     /** Whether a reply about an unanswered item, below the ladder's last rung, states the answer. */
     private static boolean leaked(ItemSnapshot item, Reply reply) {
-        var shown = FallbackEngine.hintsUpTo(item, reply.hintLevel());
+        var shown = HintLadder.shownUpTo(item, reply.hintLevel());
         return LeakGuard.leaks(reply.text(), item, shown) || reply.text().contains(item.solution());
     }
 

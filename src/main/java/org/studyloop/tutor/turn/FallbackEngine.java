@@ -6,9 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.studyloop.ai.Engine;
-import org.studyloop.catalog.Catalog;
 import org.studyloop.catalog.Grading;
-import org.studyloop.catalog.ItemSnapshot;
 import org.studyloop.catalog.Verdict;
 import org.studyloop.tutor.memory.SkillNote;
 
@@ -22,10 +20,10 @@ import org.studyloop.tutor.memory.SkillNote;
 @Component
 public class FallbackEngine {
 
-    private final Catalog catalog;
+    private final SimilarItems similarItems;
 
-    FallbackEngine(Catalog catalog) {
-        this.catalog = catalog;
+    FallbackEngine(SimilarItems similarItems) {
+        this.similarItems = similarItems;
     }
 
     public Reply ladder(TurnContext ctx, HintLadder.Step step, boolean askedForAnswer) {
@@ -48,7 +46,7 @@ public class FallbackEngine {
         }
         var from = ctx.conversation().hintLevel() == 0 ? 1 : step.level();
         for (var rung = from; rung <= step.level(); rung++) {
-            parts.add(hint(item, rung));
+            parts.add(HintLadder.rung(item, rung));
         }
         if (ctx.conversation().hintLevel() == 0 && step.level() > 1) {
             parts.add("(I started higher on the ladder because "
@@ -58,7 +56,7 @@ public class FallbackEngine {
                     + ")");
         }
         if (step.level() >= 2) {
-            similar(ctx, item, step.level()).ifPresent(s -> {
+            similarItems.example(item, step.level()).ifPresent(s -> {
                 parts.add("A similar worked example: " + s.text());
                 citations.add(s.citation());
             });
@@ -80,14 +78,14 @@ public class FallbackEngine {
             case INCORRECT -> parts.add("Not quite.");
             default -> parts.add("I could not read an answer in that. Write it like \"is it 3/4?\" or \"is it b?\".");
         }
-        var shown = hintsUpTo(item, step.level());
+        var shown = HintLadder.shownUpTo(item, step.level());
         if (verdict.feedback() != null
                 && verdict.outcome() != Verdict.Outcome.UNREADABLE
                 && !LeakGuard.leaks(verdict.feedback(), item, shown)) {
             parts.add(verdict.feedback());
         }
         if (!verdict.correct() && step.level() > 0) {
-            parts.add(hint(item, step.level()));
+            parts.add(HintLadder.rung(item, step.level()));
         }
         return reply(ctx, parts, List.of(), step).withChecked(verdict.outcome().name());
     }
@@ -98,7 +96,7 @@ public class FallbackEngine {
         parts.add("You have checked " + limit + " answers in this conversation. Submit yours in practice to see"
                 + " how you did; checking every option is not learning it.");
         if (step.level() > 0) {
-            parts.add(hint(item, step.level()));
+            parts.add(HintLadder.rung(item, step.level()));
         }
         return reply(ctx, parts, List.of(), step);
     }
@@ -107,7 +105,7 @@ public class FallbackEngine {
         var parts = new ArrayList<String>();
         var citations = new ArrayList<Citation>();
         var query = Extracts.words(ctx.message() + " " + ctx.skillNames());
-        var shown = ctx.item().map(i -> hintsUpTo(i, step.level())).orElse(List.of());
+        var shown = ctx.item().map(i -> HintLadder.shownUpTo(i, step.level())).orElse(List.of());
         for (var source : ctx.sources()) {
             var sentences = Extracts.best(source.text(), query, 2).stream()
                     .filter(s -> ctx.item().isEmpty()
@@ -177,7 +175,7 @@ public class FallbackEngine {
                         : "are " + drawn.items().size() + " questions")
                 + " on " + names + ". Start them as a quiz: the \"practice\" field is the body for"
                 + " POST /api/v1/practice/sessions.";
-        var items = drawn.items().stream().map(FallbackEngine::view).toList();
+        var items = drawn.items().stream().map(QuizItem::of).toList();
         var base = reply(
                 ctx,
                 List.of(text),
@@ -197,25 +195,6 @@ public class FallbackEngine {
                 items.stream().map(QuizItem::itemId).toList());
     }
 
-    /** The authored hint of a rung, numbered: the text the guard falls back to. */
-    public static String hint(ItemSnapshot item, int level) {
-        if (level < 1 || item.hints().isEmpty()) {
-            return "Start from what the question gives you and what it asks for.";
-        }
-        return "Hint " + level + " of " + item.hints().size() + ": "
-                + item.hints().get(level - 1);
-    }
-
-    public static List<String> hintsUpTo(ItemSnapshot item, int level) {
-        var shown = new ArrayList<String>();
-        for (var i = 0; i < Math.min(level, item.hints().size()); i++) {
-            shown.add(hint(item, i + 1));
-            shown.add(item.hints().get(i));
-        }
-        shown.add(hint(item, level));
-        return shown;
-    }
-
     private Reply reply(TurnContext ctx, List<String> parts, List<Citation> citations, HintLadder.Step step) {
         return new Reply(
                 String.join("\n\n", parts),
@@ -229,26 +208,6 @@ public class FallbackEngine {
                 Optional.empty(),
                 List.of(),
                 List.of());
-    }
-
-    /** The worked solution of another item of the same skill, unless it would give this item's answer away. */
-    private Optional<Source> similar(TurnContext ctx, ItemSnapshot item, int level) {
-        var candidates = catalog.itemsForSkills(item.skillIds()).stream()
-                .filter(id -> !id.equals(item.itemId()) && !id.equals(item.templateId()))
-                .toList();
-        var shown = hintsUpTo(item, level);
-        for (var i = 0; i < candidates.size() && i < 6; i++) {
-            var other = catalog.item(candidates.get((i + level) % candidates.size()));
-            if (other.isPresent()
-                    && !other.get().isTemplate()
-                    && !other.get().solution().isBlank()
-                    && !LeakGuard.leaks(other.get().stem() + " " + other.get().solution(), item, shown)) {
-                var o = other.get();
-                return Optional.of(new Source(
-                        "SOLUTION", o.itemId().value(), shorten(o.stem()), shorten(o.stem()) + " — " + o.solution()));
-            }
-        }
-        return Optional.empty();
     }
 
     private static Optional<String> misconception(TurnContext ctx) {
@@ -276,22 +235,5 @@ public class FallbackEngine {
 
     private static String percent(TurnContext ctx) {
         return String.format(Locale.ROOT, "%.0f%%", ctx.mastery().orElse(0) * 100);
-    }
-
-    private static String shorten(String text) {
-        return text.length() <= 160 ? text : text.substring(0, 157) + "...";
-    }
-
-    static QuizItem view(ItemSnapshot item) {
-        return new QuizItem(
-                item.itemId().value(),
-                item.type().name(),
-                item.stem(),
-                item.type().hasChoices()
-                        ? item.choices().stream()
-                                .map(c -> new QuizItem.Choice(c.id(), c.text()))
-                                .toList()
-                        : List.of(),
-                item.skillIds().stream().map(s -> s.value()).toList());
     }
 }

@@ -1,7 +1,9 @@
 package org.studyloop.tutor.turn;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
+import org.studyloop.catalog.ItemSnapshot;
 import org.studyloop.tutor.memory.SkillNote;
 
 /**
@@ -53,5 +55,25 @@ public final class HintLadder {
             return new Step(shown + 1, false);
         }
         return new Step(shown, true);
+    }
+
+    /** The authored hint of a rung, numbered: the text the guard falls back to. */
+    public static String rung(ItemSnapshot item, int level) {
+        if (level < 1 || item.hints().isEmpty()) {
+            return "Start from what the question gives you and what it asks for.";
+        }
+        return "Hint " + level + " of " + item.hints().size() + ": "
+                + item.hints().get(level - 1);
+    }
+
+    /** The rungs shown up to a level, numbered and bare: what the answer-leak guard lets through. */
+    public static List<String> shownUpTo(ItemSnapshot item, int level) {
+        var shown = new ArrayList<String>();
+        for (var i = 0; i < Math.min(level, item.hints().size()); i++) {
+            shown.add(rung(item, i + 1));
+            shown.add(item.hints().get(i));
+        }
+        shown.add(rung(item, level));
+        return shown;
     }
 }

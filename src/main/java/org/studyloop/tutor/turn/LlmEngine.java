@@ -73,7 +73,7 @@ public class LlmEngine {
             if (!completion.answered()) {
                 return Optional.empty();
             }
-            var shown = FallbackEngine.hintsUpTo(item.get(), fallback.hintLevel());
+            var shown = HintLadder.shownUpTo(item.get(), fallback.hintLevel());
             if (LeakGuard.leaks(completion.text(), item.get(), shown)) {
                 return Optional.of(fallback.guardedBy(fallback.text()));
             }

@@ -34,7 +34,6 @@ final class TutorViews {
             String intent,
             boolean solutionShown,
             boolean guarded,
-            boolean refused,
             @Nullable String checked,
             List<QuizItem> items,
             @Nullable Map<String, Object> practice) {}
@@ -71,7 +70,6 @@ final class TutorViews {
                 reply.intent().name(),
                 reply.solutionShown(),
                 reply.guarded(),
-                false,
                 reply.checked().orElse(null),
                 reply.items(),
                 reply.quizItemIds().isEmpty() ? null : Map.of("mode", "QUIZ", "itemIds", reply.quizItemIds()));

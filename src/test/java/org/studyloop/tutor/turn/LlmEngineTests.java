@@ -92,7 +92,7 @@ class LlmEngineTests {
 
     static Reply authored(Intent intent) {
         return new Reply(
-                FallbackEngine.hint(HALF, 1),
+                HintLadder.rung(HALF, 1),
                 List.of(),
                 intent,
                 Engine.FALLBACK,
@@ -134,7 +134,7 @@ class LlmEngineTests {
                 .orElseThrow();
         assertThat(reply.guarded()).isTrue();
         assertThat(reply.engine()).isEqualTo(Engine.FALLBACK);
-        assertThat(reply.text()).isEqualTo(FallbackEngine.hint(HALF, 1));
+        assertThat(reply.text()).isEqualTo(HintLadder.rung(HALF, 1));
         assertThat(String.join("", chunks)).doesNotContain("half");
     }
 
