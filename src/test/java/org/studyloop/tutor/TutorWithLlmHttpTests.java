@@ -94,7 +94,9 @@ class TutorWithLlmHttpTests extends WithFakeLlm {
         assertThat(asked.getFirst().body())
                 .as("the system prompt forbids answers and carries the authored step")
                 .contains("never state the final answer")
-                .contains("2x + 1 = 9");
+                .contains("2x + 1 = 9")
+                .as("nor the worked solution of the unanswered item")
+                .doesNotContain("Sum: $4 + (-5)");
         assertThat(LLM.requests().stream().filter(r -> r.body().contains(SOLVE)))
                 .as("self-consistency samples before a maths hint")
                 .hasSize(3);
@@ -174,6 +176,34 @@ class TutorWithLlmHttpTests extends WithFakeLlm {
                 .as("the [1] marker names a retrieved passage")
                 .isEqualTo(1);
         assertThat(LLM.lastRequest().streamed()).isTrue();
+    }
+
+    @Test
+    void aStreamThatBreaksPartWayIsResetAndAnsweredByTheFallback() {
+        LLM.otherwise(request -> Reply.failAfter("A linear equation ", "is one whose "));
+        var id = conversation(Map.of("courseId", Ids.course(SAT).value()));
+
+        var streamed = student.post(
+                "/api/v1/tutor/conversations/" + id + "/messages",
+                HttpProbe.toJson(Map.of("text", "What is a linear equation?")),
+                "Accept",
+                "text/event-stream");
+
+        assertThat(streamed.statusCode()).as(streamed.body()).isEqualTo(200);
+        var names = events(streamed.body()).stream().map(e -> e[0]).toList();
+        assertThat(names).contains("reset");
+        var afterReset = events(streamed.body()).subList(names.lastIndexOf("reset") + 1, names.size());
+        var text = new StringBuilder();
+        afterReset.stream()
+                .filter(e -> e[0].equals("chunk"))
+                .forEach(e -> text.append(HttpProbe.parse(e[1]).path("text").asString()));
+        var done = HttpProbe.parse(afterReset.getLast()[1]);
+        assertThat(afterReset.getLast()[0]).isEqualTo("done");
+        assertThat(done.path("engine").asString()).isEqualTo("FALLBACK");
+        assertThat(done.path("reply").asString())
+                .as("what the student keeps is the fallback's reply, sent after the reset")
+                .isEqualTo(text.toString())
+                .isNotBlank();
     }
 
     @Test
