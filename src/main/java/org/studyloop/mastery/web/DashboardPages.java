@@ -1,5 +1,6 @@
 package org.studyloop.mastery.web;
 
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -26,6 +27,7 @@ class DashboardPages {
 
     private static final int FOCUS_SHOWN = 5;
     private static final int DUE_SHOWN = 10;
+    private static final int ACTIVITY_DAYS = 14;
 
     private final LearnerViews views;
     private final Practice practice;
@@ -93,7 +95,25 @@ class DashboardPages {
         model.addAttribute("focus", focus);
         model.addAttribute("due", views.dueReviews(student, DUE_SHOWN));
         model.addAttribute("chart", masteryChart(skills, locale).json());
+        model.addAttribute("activity", activityChart(student, locale).json());
         return "mastery/dashboard";
+    }
+
+    /** Answers and correct answers per day: real counts, zeros too, so even a new student has a chart. */
+    private ChartData activityChart(UserId student, Locale locale) {
+        var days = practice.activity(student, ACTIVITY_DAYS);
+        var format = DateTimeFormatter.ofPattern("d MMM", locale);
+        return new ChartData(
+                "bar",
+                false,
+                days.stream().map(d -> format.format(d.day())).toList(),
+                List.of(
+                        new ChartData.Series(
+                                messages.getMessage("dashboard.activityAnswers", null, locale),
+                                days.stream().map(d -> (long) d.answers()).toList()),
+                        new ChartData.Series(
+                                messages.getMessage("dashboard.activityCorrect", null, locale),
+                                days.stream().map(d -> (long) d.correct()).toList())));
     }
 
     private ChartData masteryChart(List<SkillLine> skills, Locale locale) {

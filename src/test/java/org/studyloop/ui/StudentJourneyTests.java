@@ -1,0 +1,210 @@
+package org.studyloop.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.studyloop.HttpTest;
+import org.studyloop.catalog.Catalog;
+import org.studyloop.identity.IdentityClient;
+import org.studyloop.practice.PracticeClient;
+
+/**
+ * The pages in a real browser: a student signs up, confirms through the mailed link, signs in,
+ * joins a teacher's class, practises five items and sees the mastery change on the dashboard; the
+ * teacher's heat-map shows the student; a linked parent sees the child. axe-core checks every main
+ * page on the way for serious or critical WCAG 2.2 AA violations. With {@code
+ * -Dstudyloop.screenshots=docs/screenshots} the main pages are also saved at 1280 and 390 px.
+ */
+@HttpTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(ScreenshotOnFailure.class)
+class StudentJourneyTests implements ScreenshotOnFailure.WithBrowser {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Catalog catalog;
+
+    private Browser browser;
+    private final Map<String, String> violations = new LinkedHashMap<>();
+    private final Optional<Path> screenshots =
+            Optional.ofNullable(System.getProperty("studyloop.screenshots")).map(Path::of);
+
+    @BeforeAll
+    void openBrowser() {
+        browser = new Browser(port);
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Override
+    public Browser browser() {
+        return browser;
+    }
+
+    /** Runs axe-core on the page now and, when asked for, saves it at both widths. */
+    private void check(String name) {
+        var found = browser.seriousViolations();
+        if (!found.isEmpty()) {
+            violations.put(name + " " + browser.path(), found);
+        }
+        screenshots.ifPresent(dir -> {
+            browser.screenshot(dir.resolve(name + "-1280.png"));
+            browser.width(390);
+            browser.screenshot(dir.resolve(name + "-390.png"));
+            browser.width(1280);
+        });
+    }
+
+    @Test
+    void aStudentSignsUpPractisesAndIsSeenByTheirTeacherAndParent(CapturedOutput output) {
+        var accounts = new IdentityClient(port, output::getAll);
+        var teacherEmail = IdentityClient.uniqueEmail("teacher");
+        var parentEmail = IdentityClient.uniqueEmail("parent");
+        accounts.verifiedAccount(teacherEmail, "TEACHER");
+        accounts.verifiedAccount(parentEmail, "PARENT");
+
+        // The teacher makes a class and reads its join code.
+        browser.signIn(teacherEmail, IdentityClient.PASSWORD);
+        assertThat(browser.path()).isEqualTo("/teacher/classes");
+        browser.type("#class-name", "Algebra 2B");
+        browser.click("form[action='/teacher/classes'] button");
+        var joinCode = browser.text("#join-code");
+        assertThat(joinCode).matches("[A-Z0-9]{8}");
+        check("teacher-class");
+
+        // A student signs up on the page and confirms through the mailed link.
+        browser.signOut();
+        browser.open("/");
+        check("welcome");
+        browser.open("/signup");
+        check("sign-up");
+        var email = IdentityClient.uniqueEmail("ada");
+        browser.type("#displayName", "Ada Lovelace");
+        browser.type("#email", email);
+        browser.type("#password", IdentityClient.PASSWORD);
+        browser.click("input[name=role][value=STUDENT]");
+        browser.click("form[action='/signup'] button[type=submit]");
+        assertThat(browser.text("main p[role=status]")).contains(email);
+        browser.open("/verify-email?token=" + accounts.tokenFromMail(email, "/verify-email"));
+        assertThat(browser.text("h1")).isEqualTo("Your email address is confirmed");
+
+        browser.signOut();
+        browser.open("/login");
+        check("sign-in");
+        browser.signIn(email, IdentityClient.PASSWORD);
+        assertThat(browser.path()).isEqualTo("/dashboard");
+        assertThat(browser.find("canvas#activity-chart")).isNotNull();
+        assertThat(browser.text("#answers")).isEqualTo("0");
+        assertThat(browser.driver().findElements(By.cssSelector("#mastery-table tbody tr")))
+                .isEmpty();
+
+        browser.open("/classes");
+        browser.type("#join-code", joinCode);
+        browser.click("form[action='/classes/join'] button");
+        assertThat(browser.text("#class-list")).contains("Algebra 2B");
+
+        // Five answers in an adaptive session, each without a page reload.
+        browser.open("/practice");
+        check("practice-courses");
+        browser.click("button[aria-label='Start practising SAT Math — Algebra and Functions']");
+        browser.waitFor("#item");
+        check("practice-item");
+        var page = browser.driver().findElement(By.tagName("main"));
+        for (int answered = 1; answered <= 5; answered++) {
+            answer();
+            var expected = answered == 1 ? "1 answer so far" : answered + " answers so far";
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                    .ignoring(StaleElementReferenceException.class)
+                    .until(d -> d.findElement(By.cssSelector("#practice > p.muted"))
+                            .getText()
+                            .equals(expected));
+            assertThat(browser.find("#feedback").getText()).contains("mastery");
+            if (answered == 1) {
+                check("practice-feedback");
+            }
+        }
+        assertThat(page.isDisplayed()).as("the same page throughout").isTrue();
+
+        browser.open("/dashboard");
+        assertThat(browser.text("#answers")).isEqualTo("5");
+        browser.click("#mastery-heading ~ details summary");
+        List<WebElement> rows = browser.driver().findElements(By.cssSelector("#mastery-table tbody tr"));
+        assertThat(rows).as("skills with a mastery now").isNotEmpty();
+        assertThat(browser.find("canvas#mastery-chart")).isNotNull();
+        check("dashboard");
+
+        // The student makes a guardian code; the parent links with it and sees the child.
+        browser.open("/classes");
+        browser.click("form[action='/classes/guardian-code'] button");
+        var guardianCode = browser.text("#guardian-code");
+        browser.signIn(parentEmail, IdentityClient.PASSWORD);
+        assertThat(browser.path()).isEqualTo("/parent");
+        browser.type("#guardian-code", guardianCode);
+        browser.click("form[action='/parent/link'] button");
+        assertThat(browser.text("#children")).contains("Ada Lovelace");
+        check("parent");
+        browser.driver().findElement(By.partialLinkText("Ada Lovelace")).click();
+        assertThat(browser.text("h1")).isEqualTo("Dashboard of Ada Lovelace");
+        assertThat(browser.text("#answers")).isEqualTo("5");
+
+        // The teacher's heat-map shows the student, and opens their dashboard.
+        browser.signIn(teacherEmail, IdentityClient.PASSWORD);
+        browser.click("#class-list a");
+        assertThat(browser.text("#roster")).contains("Ada Lovelace");
+        browser.click("a[href$='/heatmap']");
+        assertThat(browser.text("#heatmap")).contains("Ada Lovelace").contains("%");
+        check("heatmap");
+        browser.driver().findElement(By.linkText("Ada Lovelace")).click();
+        assertThat(browser.text("h1")).isEqualTo("Dashboard of Ada Lovelace");
+
+        assertThat(violations).as("serious or critical axe-core violations").isEmpty();
+    }
+
+    /** Answers the item on the page: right where the key is known, else a readable guess. */
+    private void answer() {
+        var item = browser.find("#item");
+        var itemId = item.findElement(By.cssSelector("input[name=itemId]")).getAttribute("value");
+        var type = item.getAttribute("data-item-type");
+        Object right;
+        try {
+            right = PracticeClient.rightResponse(catalog, itemId);
+        } catch (RuntimeException unknown) {
+            right = "1";
+        }
+        switch (type) {
+            case "SINGLE_CHOICE" ->
+                item.findElement(By.cssSelector("input[value='" + right + "']")).click();
+            case "MULTIPLE_CHOICE" -> {
+                var ids = right instanceof List<?> list ? list : List.of(right);
+                ids.forEach(id -> item.findElement(By.cssSelector("input[value='" + id + "']"))
+                        .click());
+            }
+            default -> item.findElement(By.id("answer-input")).sendKeys(String.valueOf(right));
+        }
+        item.findElement(By.id("check")).click();
+    }
+}
