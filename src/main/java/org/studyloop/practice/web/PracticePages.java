@@ -1,5 +1,8 @@
 package org.studyloop.practice.web;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,7 +16,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.studyloop.catalog.Catalog;
 import org.studyloop.catalog.CourseId;
 import org.studyloop.catalog.CourseOutline;
+import org.studyloop.classroom.Classroom;
 import org.studyloop.identity.Actor;
+import org.studyloop.practice.AssignmentId;
+import org.studyloop.practice.assignment.Assigning;
+import org.studyloop.practice.assignment.Assignment;
 import org.studyloop.practice.SessionId;
 import org.studyloop.practice.SessionMode;
 import org.studyloop.practice.session.Reports;
@@ -22,9 +29,9 @@ import org.studyloop.practice.session.Start;
 import org.studyloop.shared.ProblemException;
 
 /**
- * The practice pages: choose a course and start an adaptive session (or a review of what is due),
- * then the session's page with its current item. Answers and hints go through {@link AnswerFragments}
- * without reloading the page.
+ * The practice pages: choose a course and start an adaptive session (or a review of what is due, or
+ * a quiz a teacher set), then the session's page with its current item. Answers and hints go
+ * through {@link AnswerFragments} without reloading the page.
  */
 @Controller
 class PracticePages {
@@ -32,47 +39,81 @@ class PracticePages {
     private final Catalog catalog;
     private final SessionStarts starts;
     private final Reports reports;
+    private final Assigning assigning;
+    private final Classroom classroom;
+    private final Clock clock;
 
-    PracticePages(Catalog catalog, SessionStarts starts, Reports reports) {
+    PracticePages(
+            Catalog catalog,
+            SessionStarts starts,
+            Reports reports,
+            Assigning assigning,
+            Classroom classroom,
+            Clock clock) {
         this.catalog = catalog;
         this.starts = starts;
         this.reports = reports;
+        this.assigning = assigning;
+        this.classroom = classroom;
+        this.clock = clock;
     }
 
     record CourseChoice(UUID courseId, String title, String subject, int skills) {}
 
+    /** A quiz set for one of the student's classes. */
+    record Assigned(UUID assignmentId, String title, Instant dueAt, int items) {}
+
     @GetMapping("/practice")
-    String choose(Model model) {
+    String choose(Actor actor, Model model) {
+        model.addAttribute("courses", courseChoices());
         model.addAttribute(
-                "courses",
-                catalog.courses().stream()
-                        .flatMap(id -> catalog.course(id).stream())
-                        .map(c -> new CourseChoice(
-                                c.courseId().value(),
-                                c.title(),
-                                c.subject(),
-                                c.skills().size()))
+                "assigned",
+                classroom.classesOf(actor.userId()).stream()
+                        .flatMap(c -> assigning.ofClass(actor, c).stream())
+                        .filter(a -> a.dueAt().isAfter(clock.instant()))
+                        .sorted(Comparator.comparing(Assignment::dueAt))
+                        .map(a -> new Assigned(
+                                a.id().value(), a.title(), a.dueAt(), a.items().size()))
                         .toList());
         return "practice/choose";
+    }
+
+    List<CourseChoice> courseChoices() {
+        return catalog.courses().stream()
+                .flatMap(id -> catalog.course(id).stream())
+                .map(c -> new CourseChoice(c.courseId().value(), c.title(), c.subject(), c.skills().size()))
+                .toList();
     }
 
     @PostMapping("/practice/sessions")
     String start(
             Actor actor,
             @RequestParam(defaultValue = "ADAPTIVE") String mode,
-            @RequestParam(required = false) @Nullable UUID courseId) {
+            @RequestParam(required = false) @Nullable UUID courseId,
+            @RequestParam(required = false) @Nullable UUID assignmentId) {
         var chosen = switch (mode) {
             case "ADAPTIVE" -> SessionMode.ADAPTIVE;
             case "REVIEW" -> SessionMode.REVIEW;
-            default -> throw ProblemException.invalid("mode", "must be ADAPTIVE or REVIEW");
+            case "QUIZ" -> SessionMode.QUIZ;
+            default -> throw ProblemException.invalid("mode", "must be ADAPTIVE, REVIEW or QUIZ");
         };
+        if (chosen == SessionMode.QUIZ && assignmentId == null) {
+            throw ProblemException.invalid("assignmentId", "must be given for an assignment");
+        }
         if (chosen == SessionMode.ADAPTIVE && courseId == null) {
             throw ProblemException.invalid("courseId", "must be given for adaptive practice");
         }
         var course = chosen == SessionMode.ADAPTIVE ? Optional.of(new CourseId(courseId)) : Optional.<CourseId>empty();
         var started = starts.start(
                 actor,
-                new Start(chosen, course, List.of(), Optional.empty(), List.of(), Optional.empty(), Optional.empty()));
+                new Start(
+                        chosen,
+                        course,
+                        List.of(),
+                        Optional.ofNullable(assignmentId).map(AssignmentId::new),
+                        List.of(),
+                        Optional.empty(),
+                        Optional.empty()));
         return "redirect:/practice/sessions/" + started.sessionId();
     }
 
