@@ -57,7 +57,30 @@
         });
     }
 
+    // An exam's clock: counts down to the deadline the server set, and hands the exam in at zero
+    // (the server ends it at the deadline whatever the page does).
+    function timers(root) {
+        root.querySelectorAll("[data-deadline]").forEach(function (el) {
+            if (el.dataset.ticking) return;
+            el.dataset.ticking = "1";
+            var deadline = Date.parse(el.dataset.deadline), sent = false;
+            function tick() {
+                var left = Math.max(0, Math.round((deadline - Date.now()) / 1000));
+                var s = left % 60;
+                el.textContent = Math.floor(left / 60) + ":" + (s < 10 ? "0" : "") + s;
+                if (left === 0 && !sent) {
+                    sent = true;
+                    var finish = document.getElementById("finish-form");
+                    if (finish) finish.submit();
+                }
+            }
+            tick();
+            setInterval(tick, 1000);
+        });
+    }
+
     function enhance(root) {
+        timers(root);
         keyAnswers(root);
         elapsed(root);
         if (window.StudyLoopMath) window.StudyLoopMath.renderAll(root);

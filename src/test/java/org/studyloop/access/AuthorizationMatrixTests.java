@@ -489,31 +489,84 @@ class AuthorizationMatrixTests {
         for (var form : List.of("/signup", "/reset-password/request", "/reset-password")) {
             row("POST", form, none(), Expect.everyone(403));
         }
-        for (var signedIn : List.of("/dashboard", "/practice", "/teacher/classes", "/classes", "/parent")) {
+        for (var signedIn : List.of(
+                "/dashboard",
+                "/practice",
+                "/teacher/classes",
+                "/classes",
+                "/parent",
+                "/settings",
+                "/practice/history")) {
             row("GET", signedIn, none(), Expect.everyone(302));
         }
-        row("GET", "/students/{studentId}", w -> "/students/" + w.userIds().get(Caller.OWNER_STUDENT), none(),
+        row(
+                "GET",
+                "/students/{studentId}",
+                w -> "/students/" + w.userIds().get(Caller.OWNER_STUDENT),
+                none(),
                 Expect.everyone(302));
-        row("GET", "/practice/sessions/{sessionId}", w -> "/practice/sessions/" + w.sessionId(), none(),
+        row(
+                "GET",
+                "/practice/sessions/{sessionId}",
+                w -> "/practice/sessions/" + w.sessionId(),
+                none(),
                 Expect.everyone(302));
-        row("GET", "/teacher/classes/{classId}", w -> "/teacher/classes/" + w.classId(), none(),
+        row("GET", "/teacher/classes/{classId}", w -> "/teacher/classes/" + w.classId(), none(), Expect.everyone(302));
+        row(
+                "GET",
+                "/teacher/classes/{classId}/heatmap",
+                w -> "/teacher/classes/" + w.classId() + "/heatmap",
+                none(),
                 Expect.everyone(302));
-        row("GET", "/teacher/classes/{classId}/heatmap", w -> "/teacher/classes/" + w.classId() + "/heatmap",
-                none(), Expect.everyone(302));
-        row("GET", "/teacher/classes/{classId}/assignments",
-                w -> "/teacher/classes/" + w.classId() + "/assignments", none(), Expect.everyone(302));
-        row("GET", "/teacher/assignments/{assignmentId}", w -> "/teacher/assignments/" + w.assignmentId(), none(),
+        row(
+                "GET",
+                "/teacher/classes/{classId}/assignments",
+                w -> "/teacher/classes/" + w.classId() + "/assignments",
+                none(),
                 Expect.everyone(302));
-        for (var form : List.of("/practice/sessions", "/teacher/classes", "/classes/join", "/classes/guardian-code",
-                "/parent/link")) {
+        row(
+                "GET",
+                "/teacher/assignments/{assignmentId}",
+                w -> "/teacher/assignments/" + w.assignmentId(),
+                none(),
+                Expect.everyone(302));
+        for (var form : List.of(
+                "/practice/sessions",
+                "/teacher/classes",
+                "/classes/join",
+                "/classes/guardian-code",
+                "/parent/link",
+                "/settings/profile",
+                "/settings/password",
+                "/settings/mfa/begin",
+                "/settings/mfa/confirm",
+                "/settings/mfa/disable")) {
             row("POST", form, none(), Expect.everyone(403));
         }
-        row("POST", "/practice/sessions/{sessionId}/answers", w -> "/practice/sessions/" + w.sessionId() + "/answers",
-                none(), Expect.everyone(403));
-        row("POST", "/practice/sessions/{sessionId}/hints", w -> "/practice/sessions/" + w.sessionId() + "/hints",
-                none(), Expect.everyone(403));
-        row("POST", "/teacher/classes/{classId}/assignments",
-                w -> "/teacher/classes/" + w.classId() + "/assignments", none(), Expect.everyone(403));
+        row(
+                "POST",
+                "/practice/sessions/{sessionId}/answers",
+                w -> "/practice/sessions/" + w.sessionId() + "/answers",
+                none(),
+                Expect.everyone(403));
+        row(
+                "POST",
+                "/practice/sessions/{sessionId}/finish",
+                w -> "/practice/sessions/" + w.sessionId() + "/finish",
+                none(),
+                Expect.everyone(403));
+        row(
+                "POST",
+                "/practice/sessions/{sessionId}/hints",
+                w -> "/practice/sessions/" + w.sessionId() + "/hints",
+                none(),
+                Expect.everyone(403));
+        row(
+                "POST",
+                "/teacher/classes/{classId}/assignments",
+                w -> "/teacher/classes/" + w.classId() + "/assignments",
+                none(),
+                Expect.everyone(403));
     }
 
     private java.util.Set<String> mappedEndpoints() {

@@ -95,6 +95,11 @@ class StudentJourneyTests implements ScreenshotOnFailure.WithBrowser {
         var joinCode = browser.text("#join-code");
         assertThat(joinCode).matches("[A-Z0-9]{8}");
         check("teacher-class");
+        browser.click("a[href$='/assignments']");
+        browser.type("#assign-title", "Linear equations quiz");
+        browser.click("form[action$='/assignments'] button");
+        assertThat(browser.text("#assignments")).contains("Linear equations quiz");
+        check("assignments");
 
         // A student signs up on the page and confirms through the mailed link.
         browser.signOut();
@@ -180,6 +185,12 @@ class StudentJourneyTests implements ScreenshotOnFailure.WithBrowser {
         check("heatmap");
         browser.driver().findElement(By.linkText("Ada Lovelace")).click();
         assertThat(browser.text("h1")).isEqualTo("Dashboard of Ada Lovelace");
+        browser.driver().navigate().back();
+        browser.click("main > p:first-child > a");
+        browser.click("a[href$='/assignments']");
+        browser.driver().findElement(By.linkText("Linear equations quiz")).click();
+        assertThat(browser.text("#results")).contains("Ada Lovelace").contains("Not started");
+        check("assignment-results");
 
         assertThat(violations).as("serious or critical axe-core violations").isEmpty();
     }

@@ -1,5 +1,6 @@
 package org.studyloop.practice.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -57,6 +58,7 @@ class AnswerFragments {
             @RequestParam(name = "response", required = false) @Nullable List<String> response,
             @RequestParam(defaultValue = "") String idempotencyKey,
             @RequestParam(required = false) @Nullable Long elapsedMs,
+            HttpServletResponse http,
             Model model) {
         var key = idempotencyKey.isBlank() ? UUID.randomUUID().toString() : idempotencyKey;
         if (key.length() > 100 || !key.matches("[\\x21-\\x7E]+")) {
@@ -68,6 +70,10 @@ class AnswerFragments {
                 new SessionId(sessionId),
                 new Answers.Submission(new ItemId(itemId), response(type, response), key, elapsed));
         var result = json.readValue(body, AnswerResult.class);
+        if (result.remainingSeconds() != null) {
+            // An exam shows no grade until it ends: back to its page, on the next open item.
+            http.setHeader("HX-Redirect", "/practice/sessions/" + sessionId);
+        }
         model.addAttribute("sessionId", sessionId);
         model.addAttribute("result", result);
         model.addAttribute("changes", changes(result));

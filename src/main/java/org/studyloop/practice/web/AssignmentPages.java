@@ -74,7 +74,8 @@ class AssignmentPages {
             }
             var dueAt = parseDay(due).atTime(LocalTime.of(23, 59)).toInstant(ZoneOffset.UTC);
             var items = catalog.publishedItems(new CourseId(courseId)).stream()
-                    .filter(p -> p.item().type() != ItemType.TEMPLATE && p.classId().isEmpty())
+                    .filter(p ->
+                            p.item().type() != ItemType.TEMPLATE && p.classId().isEmpty())
                     .map(p -> p.item().itemId())
                     .limit(count)
                     .toList();

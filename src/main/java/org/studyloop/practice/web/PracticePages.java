@@ -19,11 +19,12 @@ import org.studyloop.catalog.CourseOutline;
 import org.studyloop.classroom.Classroom;
 import org.studyloop.identity.Actor;
 import org.studyloop.practice.AssignmentId;
-import org.studyloop.practice.assignment.Assigning;
-import org.studyloop.practice.assignment.Assignment;
 import org.studyloop.practice.SessionId;
 import org.studyloop.practice.SessionMode;
+import org.studyloop.practice.assignment.Assigning;
+import org.studyloop.practice.assignment.Assignment;
 import org.studyloop.practice.session.Reports;
+import org.studyloop.practice.session.SessionReport;
 import org.studyloop.practice.session.SessionStarts;
 import org.studyloop.practice.session.Start;
 import org.studyloop.shared.ProblemException;
@@ -58,6 +59,12 @@ class PracticePages {
         this.clock = clock;
     }
 
+    @PostMapping("/practice/sessions/{sessionId}/finish")
+    String finish(Actor actor, @PathVariable UUID sessionId) {
+        reports.finish(actor, new SessionId(sessionId));
+        return "redirect:/practice/sessions/" + sessionId;
+    }
+
     record CourseChoice(UUID courseId, String title, String subject, int skills) {}
 
     /** A quiz set for one of the student's classes. */
@@ -81,7 +88,8 @@ class PracticePages {
     List<CourseChoice> courseChoices() {
         return catalog.courses().stream()
                 .flatMap(id -> catalog.course(id).stream())
-                .map(c -> new CourseChoice(c.courseId().value(), c.title(), c.subject(), c.skills().size()))
+                .map(c -> new CourseChoice(
+                        c.courseId().value(), c.title(), c.subject(), c.skills().size()))
                 .toList();
     }
 
@@ -95,15 +103,16 @@ class PracticePages {
             case "ADAPTIVE" -> SessionMode.ADAPTIVE;
             case "REVIEW" -> SessionMode.REVIEW;
             case "QUIZ" -> SessionMode.QUIZ;
-            default -> throw ProblemException.invalid("mode", "must be ADAPTIVE, REVIEW or QUIZ");
+            case "EXAM" -> SessionMode.EXAM;
+            default -> throw ProblemException.invalid("mode", "must be ADAPTIVE, REVIEW, QUIZ or EXAM");
         };
         if (chosen == SessionMode.QUIZ && assignmentId == null) {
             throw ProblemException.invalid("assignmentId", "must be given for an assignment");
         }
-        if (chosen == SessionMode.ADAPTIVE && courseId == null) {
+        if ((chosen == SessionMode.ADAPTIVE || chosen == SessionMode.EXAM) && courseId == null) {
             throw ProblemException.invalid("courseId", "must be given for adaptive practice");
         }
-        var course = chosen == SessionMode.ADAPTIVE ? Optional.of(new CourseId(courseId)) : Optional.<CourseId>empty();
+        var course = courseId == null ? Optional.<CourseId>empty() : Optional.of(new CourseId(courseId));
         var started = starts.start(
                 actor,
                 new Start(
@@ -117,18 +126,36 @@ class PracticePages {
         return "redirect:/practice/sessions/" + started.sessionId();
     }
 
+    /**
+     * A session's page: its current item; for a quiz or an exam the item asked for ({@code ?item=})
+     * with the sections to move between and, for an exam, the time left; once finished, its report.
+     */
     @GetMapping("/practice/sessions/{sessionId}")
-    String session(Actor actor, @PathVariable UUID sessionId, Model model) {
+    String session(
+            Actor actor,
+            @PathVariable UUID sessionId,
+            @RequestParam(required = false) @Nullable UUID item,
+            Model model) {
         var report = reports.read(actor, new SessionId(sessionId));
         model.addAttribute("sessionId", sessionId);
-        model.addAttribute("item", report.currentItem());
+        model.addAttribute("report", report);
         model.addAttribute("answered", report.answered());
+        var planned = report.items() == null ? List.<SessionReport.PlannedItem>of() : report.items();
+        var shown = planned.stream()
+                .filter(p -> p.item().itemId().equals(item))
+                .map(SessionReport.PlannedItem::item)
+                .findFirst()
+                .orElse(report.currentItem());
+        model.addAttribute("item", report.finishedAt() == null ? shown : null);
         model.addAttribute(
                 "courseTitle",
                 Optional.ofNullable(report.courseId())
                         .flatMap(id -> catalog.course(new CourseId(id)))
                         .map(CourseOutline::title)
                         .orElse(""));
-        return "practice/session";
+        if (report.finishedAt() != null && !planned.isEmpty()) {
+            return "practice/report";
+        }
+        return planned.isEmpty() ? "practice/session" : "practice/exam";
     }
 }

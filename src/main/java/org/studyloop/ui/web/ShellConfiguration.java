@@ -1,7 +1,9 @@
 package org.studyloop.ui.web;
 
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -21,6 +23,12 @@ class ShellConfiguration implements WebMvcConfigurer {
     @Bean
     LocaleResolver localeResolver() {
         return new PageLocales(identity);
+    }
+
+    /** Before the API's problem answers: a page's problem is shown as a page ({@link PageErrors}). */
+    @Override
+    public void extendHandlerExceptionResolvers(List<HandlerExceptionResolver> resolvers) {
+        resolvers.addFirst(new PageErrors());
     }
 
     @Override
