@@ -38,7 +38,9 @@
                 options: {
                     indexAxis: spec.horizontal ? "y" : "x",
                     responsive: true, maintainAspectRatio: false, animation: false,
-                    scales: spec.scales || { x: { min: 0, max: spec.horizontal ? 100 : undefined }, y: { beginAtZero: true } },
+                    scales: spec.horizontal
+                        ? { x: { min: 0, max: 100 } }
+                        : { y: { beginAtZero: true, ticks: { precision: 0 } } },
                     plugins: { legend: { position: "bottom" } }
                 }
             });

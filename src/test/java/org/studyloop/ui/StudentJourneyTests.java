@@ -195,6 +195,43 @@ class StudentJourneyTests implements ScreenshotOnFailure.WithBrowser {
         assertThat(violations).as("serious or critical axe-core violations").isEmpty();
     }
 
+    @Test
+    void aMockExamRunsItsClockMovesBetweenQuestionsAndEndsInAReport(CapturedOutput output) {
+        var accounts = new IdentityClient(port, output::getAll);
+        var email = IdentityClient.uniqueEmail("exam");
+        accounts.verifiedAccount(email, "STUDENT");
+        browser.signIn(email, IdentityClient.PASSWORD);
+
+        browser.open("/practice");
+        browser.click("button[aria-label='Start a mock exam of SAT Math — Algebra and Functions']");
+        var timer = browser.find("#timer");
+        var first = timer.getText();
+        assertThat(first).matches("\\d+:\\d{2}");
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                .until(d -> !d.findElement(By.id("timer")).getText().equals(first));
+        check("exam");
+
+        answer();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                .until(d -> d.findElement(By.cssSelector("#questions li:first-child a"))
+                        .getText()
+                        .endsWith("✓"));
+        browser.click("#questions li:nth-child(3) a");
+        assertThat(browser.find("#questions a[aria-current=step]").getText()).startsWith("Question 3");
+        browser.click("#finish");
+        assertThat(browser.text("h1")).startsWith("Results");
+        assertThat(browser.text("#sections")).isNotBlank();
+        check("exam-report");
+
+        // Settings, in French through the language switch.
+        browser.open("/settings?lang=fr");
+        assertThat(browser.text("h1")).isEqualTo("Paramètres");
+        check("settings");
+        browser.open("/settings?lang=en");
+
+        assertThat(violations).as("serious or critical axe-core violations").isEmpty();
+    }
+
     /** Answers the item on the page: right where the key is known, else a readable guess. */
     private void answer() {
         var item = browser.find("#item");

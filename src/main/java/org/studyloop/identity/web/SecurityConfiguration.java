@@ -79,7 +79,14 @@ class SecurityConfiguration {
      * to the sign-in page and back after; every other path stays open (sign-in, sign-up, assets).
      */
     static final String[] SIGNED_IN_PAGES = {
-        "/dashboard", "/students/**", "/practice/**", "/teacher/**", "/parent/**", "/classes/**", "/settings/**"
+        "/dashboard",
+        "/students/**",
+        "/practice/**",
+        "/teacher/**",
+        "/parent/**",
+        "/classes/**",
+        "/settings/**",
+        "/admin/**"
     };
 
     @Bean
