@@ -496,7 +496,9 @@ class AuthorizationMatrixTests {
                 "/classes",
                 "/parent",
                 "/settings",
-                "/practice/history")) {
+                "/practice/history",
+                "/admin/models",
+                "/admin/users")) {
             row("GET", signedIn, none(), Expect.everyone(302));
         }
         row(
@@ -547,6 +549,12 @@ class AuthorizationMatrixTests {
                 "POST",
                 "/practice/sessions/{sessionId}/answers",
                 w -> "/practice/sessions/" + w.sessionId() + "/answers",
+                none(),
+                Expect.everyone(403));
+        row(
+                "POST",
+                "/admin/users/{userId}/roles",
+                w -> "/admin/users/" + w.userIds().get(Caller.OWNER_STUDENT) + "/roles",
                 none(),
                 Expect.everyone(403));
         row(
