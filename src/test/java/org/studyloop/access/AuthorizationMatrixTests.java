@@ -498,7 +498,8 @@ class AuthorizationMatrixTests {
                 "/settings",
                 "/practice/history",
                 "/admin/models",
-                "/admin/users")) {
+                "/admin/users",
+                "/author/items/new")) {
             row("GET", signedIn, none(), Expect.everyone(302));
         }
         row(
@@ -542,7 +543,9 @@ class AuthorizationMatrixTests {
                 "/settings/password",
                 "/settings/mfa/begin",
                 "/settings/mfa/confirm",
-                "/settings/mfa/disable")) {
+                "/settings/mfa/disable",
+                "/author/items",
+                "/author/items/preview")) {
             row("POST", form, none(), Expect.everyone(403));
         }
         row(
@@ -555,6 +558,12 @@ class AuthorizationMatrixTests {
                 "POST",
                 "/admin/users/{userId}/roles",
                 w -> "/admin/users/" + w.userIds().get(Caller.OWNER_STUDENT) + "/roles",
+                none(),
+                Expect.everyone(403));
+        row(
+                "POST",
+                "/author/items/{itemId}/publish",
+                w -> "/author/items/" + w.itemId() + "/publish",
                 none(),
                 Expect.everyone(403));
         row(

@@ -223,6 +223,21 @@ class StudentJourneyTests implements ScreenshotOnFailure.WithBrowser {
         assertThat(browser.text("#sections")).isNotBlank();
         check("exam-report");
 
+        // The demo administrator writes an item and sees it typeset as it is typed; the model's status.
+        browser.signIn("admin@demo.studyloop.org", "demo-password-1");
+        browser.open("/author/items/new");
+        assertThat(browser.find("#preview-item .katex")).isNotNull();
+        check("author-item");
+        var source = browser.find("#author-item");
+        source.sendKeys(
+                org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, org.openqa.selenium.Keys.END),
+                "\nanswer: [unclosed");
+        assertThat(browser.find("#preview-errors").getText()).isNotBlank();
+        browser.open("/admin/models");
+        assertThat(browser.text("#model-version")).isNotBlank();
+        check("admin-models");
+        browser.signIn(email, IdentityClient.PASSWORD);
+
         // Settings, in French through the language switch.
         browser.open("/settings?lang=fr");
         assertThat(browser.text("h1")).isEqualTo("Paramètres");

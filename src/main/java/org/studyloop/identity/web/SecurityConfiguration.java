@@ -86,7 +86,8 @@ class SecurityConfiguration {
         "/parent/**",
         "/classes/**",
         "/settings/**",
-        "/admin/**"
+        "/admin/**",
+        "/author/**"
     };
 
     @Bean
