@@ -2,82 +2,25 @@ package org.studyloop.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.studyloop.HttpTest;
-import org.studyloop.catalog.Catalog;
 import org.studyloop.identity.IdentityClient;
-import org.studyloop.practice.PracticeClient;
 
 /**
  * The pages in a real browser: a student signs up, confirms through the mailed link, signs in,
  * joins a teacher's class, practises five items and sees the mastery change on the dashboard; the
- * teacher's heat-map shows the student; a linked parent sees the child. axe-core checks every main
- * page on the way for serious or critical WCAG 2.2 AA violations. With {@code
- * -Dstudyloop.screenshots=docs/screenshots} the main pages are also saved at 1280 and 390 px.
+ * teacher sets a quiz and sees its results, and the heat-map shows the student; a linked parent
+ * sees the child. axe-core checks every main page on the way.
  */
 @HttpTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ExtendWith(ScreenshotOnFailure.class)
-class StudentJourneyTests implements ScreenshotOnFailure.WithBrowser {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Catalog catalog;
-
-    private Browser browser;
-    private final Map<String, String> violations = new LinkedHashMap<>();
-    private final Optional<Path> screenshots =
-            Optional.ofNullable(System.getProperty("studyloop.screenshots")).map(Path::of);
-
-    @BeforeAll
-    void openBrowser() {
-        browser = new Browser(port);
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @Override
-    public Browser browser() {
-        return browser;
-    }
-
-    /** Runs axe-core on the page now and, when asked for, saves it at both widths. */
-    private void check(String name) {
-        var found = browser.seriousViolations();
-        if (!found.isEmpty()) {
-            violations.put(name + " " + browser.path(), found);
-        }
-        screenshots.ifPresent(dir -> {
-            browser.screenshot(dir.resolve(name + "-1280.png"));
-            browser.width(390);
-            browser.screenshot(dir.resolve(name + "-390.png"));
-            browser.width(1280);
-        });
-    }
+class StudentJourneyTests extends BrowserTest {
 
     @Test
     void aStudentSignsUpPractisesAndIsSeenByTheirTeacherAndParent(CapturedOutput output) {
@@ -193,81 +136,5 @@ class StudentJourneyTests implements ScreenshotOnFailure.WithBrowser {
         check("assignment-results");
 
         assertThat(violations).as("serious or critical axe-core violations").isEmpty();
-    }
-
-    @Test
-    void aMockExamRunsItsClockMovesBetweenQuestionsAndEndsInAReport(CapturedOutput output) {
-        var accounts = new IdentityClient(port, output::getAll);
-        var email = IdentityClient.uniqueEmail("exam");
-        accounts.verifiedAccount(email, "STUDENT");
-        browser.signIn(email, IdentityClient.PASSWORD);
-
-        browser.open("/practice");
-        browser.click("button[aria-label='Start a mock exam of SAT Math — Algebra and Functions']");
-        var timer = browser.find("#timer");
-        var first = timer.getText();
-        assertThat(first).matches("\\d+:\\d{2}");
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
-                .until(d -> !d.findElement(By.id("timer")).getText().equals(first));
-        check("exam");
-
-        answer();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
-                .until(d -> d.findElement(By.cssSelector("#questions li:first-child a"))
-                        .getText()
-                        .endsWith("✓"));
-        browser.click("#questions li:nth-child(3) a");
-        assertThat(browser.find("#questions a[aria-current=step]").getText()).startsWith("Question 3");
-        browser.click("#finish");
-        assertThat(browser.text("h1")).startsWith("Results");
-        assertThat(browser.text("#sections")).isNotBlank();
-        check("exam-report");
-
-        // The demo administrator writes an item and sees it typeset as it is typed; the model's status.
-        browser.signIn("admin@demo.studyloop.org", "demo-password-1");
-        browser.open("/author/items/new");
-        assertThat(browser.find("#preview-item .katex")).isNotNull();
-        check("author-item");
-        var source = browser.find("#author-item");
-        source.sendKeys(
-                org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, org.openqa.selenium.Keys.END),
-                "\nanswer: [unclosed");
-        assertThat(browser.find("#preview-errors").getText()).isNotBlank();
-        browser.open("/admin/models");
-        assertThat(browser.text("#model-version")).isNotBlank();
-        check("admin-models");
-        browser.signIn(email, IdentityClient.PASSWORD);
-
-        // Settings, in French through the language switch.
-        browser.open("/settings?lang=fr");
-        assertThat(browser.text("h1")).isEqualTo("Paramètres");
-        check("settings");
-        browser.open("/settings?lang=en");
-
-        assertThat(violations).as("serious or critical axe-core violations").isEmpty();
-    }
-
-    /** Answers the item on the page: right where the key is known, else a readable guess. */
-    private void answer() {
-        var item = browser.find("#item");
-        var itemId = item.findElement(By.cssSelector("input[name=itemId]")).getAttribute("value");
-        var type = item.getAttribute("data-item-type");
-        Object right;
-        try {
-            right = PracticeClient.rightResponse(catalog, itemId);
-        } catch (RuntimeException unknown) {
-            right = "1";
-        }
-        switch (type) {
-            case "SINGLE_CHOICE" ->
-                item.findElement(By.cssSelector("input[value='" + right + "']")).click();
-            case "MULTIPLE_CHOICE" -> {
-                var ids = right instanceof List<?> list ? list : List.of(right);
-                ids.forEach(id -> item.findElement(By.cssSelector("input[value='" + id + "']"))
-                        .click());
-            }
-            default -> item.findElement(By.id("answer-input")).sendKeys(String.valueOf(right));
-        }
-        item.findElement(By.id("check")).click();
     }
 }
