@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.studyloop.catalog.Catalog;
@@ -77,15 +78,19 @@ abstract class BrowserTest implements ScreenshotOnFailure.WithBrowser {
         } catch (RuntimeException unknown) {
             right = "1";
         }
+        var ids = right instanceof List<?> list
+                ? list.stream().map(String::valueOf).toList()
+                : List.of(String.valueOf(right));
         switch (type) {
-            case "SINGLE_CHOICE" ->
-                item.findElement(By.cssSelector("input[value='" + right + "']")).click();
-            case "MULTIPLE_CHOICE" -> {
-                var ids = right instanceof List<?> list ? list : List.of(right);
-                ids.forEach(id -> item.findElement(By.cssSelector("input[value='" + id + "']"))
-                        .click());
+            case "SINGLE_CHOICE", "MULTIPLE_CHOICE" -> {
+                // A served template instance has no key the catalog knows: its first choice then.
+                var choices = ids.stream()
+                        .flatMap(id -> item.findElements(By.cssSelector("input[value='" + id + "']")).stream())
+                        .toList();
+                (choices.isEmpty() ? List.of(item.findElement(By.cssSelector("input[name=response]"))) : choices)
+                        .forEach(WebElement::click);
             }
-            default -> item.findElement(By.id("answer-input")).sendKeys(String.valueOf(right));
+            default -> item.findElement(By.id("answer-input")).sendKeys(String.join(",", ids));
         }
         item.findElement(By.id("check")).click();
     }
