@@ -20,6 +20,13 @@
         });
     }
 
+    // Long skill names would squeeze a phone's chart to nothing: the axis shows their start, the
+    // tooltip and the table beside the chart the whole name.
+    function shortLabel(value) {
+        var label = this.getLabelForValue(value);
+        return label.length > 24 ? label.slice(0, 23) + "…" : label;
+    }
+
     var palette = ["#1e3a8a", "#93c5fd", "#b45309", "#166534"];
 
     function charts(root) {
@@ -39,7 +46,7 @@
                     indexAxis: spec.horizontal ? "y" : "x",
                     responsive: true, maintainAspectRatio: false, animation: false,
                     scales: spec.horizontal
-                        ? { x: { min: 0, max: 100 } }
+                        ? { x: { min: 0, max: 100 }, y: { ticks: { callback: shortLabel } } }
                         : { y: { beginAtZero: true, ticks: { precision: 0 } } },
                     plugins: { legend: { position: "bottom" } }
                 }
