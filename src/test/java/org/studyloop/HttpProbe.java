@@ -15,8 +15,15 @@ import tools.jackson.databind.json.JsonMapper;
 public final class HttpProbe {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final HttpClient client =
+
+    /**
+     * One client for every probe: each JDK client holds a selector and its file descriptors until
+     * it is collected, and the authorization matrix makes thousands of probes.
+     */
+    private static final HttpClient SHARED =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private final HttpClient client = SHARED;
     private final String base;
     private final String[] defaultHeaders;
 

@@ -3,6 +3,7 @@ package org.studyloop.practice;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,9 +16,9 @@ import org.studyloop.practice.session.LearnerTotalsStore;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The practice module's API for other modules: a student's practice counters, and for the tutor
- * the student's last attempt on an item and the mock exam they are sitting, if any. Every method
- * is a read.
+ * The practice module's API for other modules: a student's practice counters and daily activity,
+ * and for the tutor the student's last attempt on an item and the mock exam they are sitting, if
+ * any. Every method is a read.
  */
 @Service
 public class Practice {
@@ -92,5 +93,14 @@ public class Practice {
                 .params(session.value(), student.value())
                 .query((rs, row) -> SessionMode.valueOf(rs.getString(1)))
                 .optional();
+    }
+
+    /**
+     * The student's answers per UTC day over the last {@code days} days, today included, oldest
+     * first, a zero for each day without an answer (the dashboard's activity chart).
+     */
+    @Transactional(readOnly = true)
+    public List<DayActivity> activity(UserId student, int days) {
+        return totals.activity(student, clock.instant(), days);
     }
 }

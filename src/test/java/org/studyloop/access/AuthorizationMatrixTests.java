@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -422,6 +423,7 @@ class AuthorizationMatrixTests {
         row("GET", "/v3/api-docs/swagger-config", none(), Expect.everyone(200));
         row("GET", "/swagger-ui.html", none(), Expect.everyone(302));
         row("ANY", "/error", none(), Expect.everyone(404));
+        pages();
         row("GET", "/api/v1/ml/models/status", none(), Expect.signedIn(403).and(200, ADMIN));
         // AI: the language model's usage summary, for administrators
         row("GET", "/api/v1/ai/usage", none(), Expect.signedIn(403).and(200, ADMIN));
@@ -513,6 +515,115 @@ class AuthorizationMatrixTests {
                 HttpProbe.json(session).path("nextItem").path("itemId").asString(),
                 HttpProbe.json(assignment).path("assignmentId").asString(),
                 HttpProbe.json(conversation).path("conversationId").asString());
+    }
+
+    /**
+     * The pages (docs/web.md) ride on a session cookie, never on a bearer token: to these callers,
+     * who hold only tokens, the signed-in pages send to the sign-in page (302) and every form post
+     * lacks its CSRF token (403). The open pages answer everyone.
+     */
+    private void pages() {
+        for (var open : List.of("/", "/offline", "/login", "/signup", "/verify-email", "/reset-password")) {
+            row("GET", open, none(), Expect.everyone(200));
+        }
+        for (var form : List.of("/signup", "/reset-password/request", "/reset-password")) {
+            row("POST", form, none(), Expect.everyone(403));
+        }
+        for (var signedIn : List.of(
+                "/dashboard",
+                "/practice",
+                "/teacher/classes",
+                "/classes",
+                "/parent",
+                "/settings",
+                "/practice/history",
+                "/admin/models",
+                "/admin/users",
+                "/author/items/new")) {
+            row("GET", signedIn, none(), Expect.everyone(302));
+        }
+        row(
+                "GET",
+                "/students/{studentId}",
+                w -> "/students/" + w.userIds().get(Caller.OWNER_STUDENT),
+                none(),
+                Expect.everyone(302));
+        row(
+                "GET",
+                "/practice/sessions/{sessionId}",
+                w -> "/practice/sessions/" + w.sessionId(),
+                none(),
+                Expect.everyone(302));
+        row("GET", "/teacher/classes/{classId}", w -> "/teacher/classes/" + w.classId(), none(), Expect.everyone(302));
+        row(
+                "GET",
+                "/teacher/classes/{classId}/heatmap",
+                w -> "/teacher/classes/" + w.classId() + "/heatmap",
+                none(),
+                Expect.everyone(302));
+        row(
+                "GET",
+                "/teacher/classes/{classId}/assignments",
+                w -> "/teacher/classes/" + w.classId() + "/assignments",
+                none(),
+                Expect.everyone(302));
+        row(
+                "GET",
+                "/teacher/assignments/{assignmentId}",
+                w -> "/teacher/assignments/" + w.assignmentId(),
+                none(),
+                Expect.everyone(302));
+        for (var form : List.of(
+                "/practice/sessions",
+                "/teacher/classes",
+                "/classes/join",
+                "/classes/guardian-code",
+                "/parent/link",
+                "/settings/profile",
+                "/settings/password",
+                "/settings/mfa/begin",
+                "/settings/mfa/confirm",
+                "/settings/mfa/disable",
+                "/author/items",
+                "/author/items/preview")) {
+            row("POST", form, none(), Expect.everyone(403));
+        }
+        row(
+                "POST",
+                "/practice/sessions/{sessionId}/answers",
+                w -> "/practice/sessions/" + w.sessionId() + "/answers",
+                none(),
+                Expect.everyone(403));
+        row(
+                "POST",
+                "/admin/users/{userId}/roles",
+                w -> "/admin/users/" + w.userIds().get(Caller.OWNER_STUDENT) + "/roles",
+                none(),
+                Expect.everyone(403));
+        row(
+                "POST",
+                "/author/items/{itemId}/publish",
+                w -> "/author/items/" + w.itemId() + "/publish",
+                none(),
+                Expect.everyone(403));
+        row(
+                "POST",
+                "/practice/sessions/{sessionId}/finish",
+                w -> "/practice/sessions/" + w.sessionId() + "/finish",
+                none(),
+                Expect.everyone(403));
+        row(
+                "POST",
+                "/practice/sessions/{sessionId}/hints",
+                w -> "/practice/sessions/" + w.sessionId() + "/hints",
+                none(),
+                Expect.everyone(403));
+        row(
+                "POST",
+                "/teacher/classes/{classId}/assignments",
+                w -> "/teacher/classes/" + w.classId() + "/assignments",
+                none(),
+                Expect.everyone(403));
     }
 
     private java.util.Set<String> mappedEndpoints() {

@@ -74,6 +74,22 @@ class SecurityConfiguration {
         "/api/v1/auth/password-reset/confirm"
     };
 
+    /**
+     * The pages that need a signed-in person (docs/web.md). A visitor who is not signed in is sent
+     * to the sign-in page and back after; every other path stays open (sign-in, sign-up, assets).
+     */
+    static final String[] SIGNED_IN_PAGES = {
+        "/dashboard",
+        "/students/**",
+        "/practice/**",
+        "/teacher/**",
+        "/parent/**",
+        "/classes/**",
+        "/settings/**",
+        "/admin/**",
+        "/author/**"
+    };
+
     @Bean
     JwtDecoder jwtDecoder(SigningKeys keys, Clock clock) {
         return new VerifiedTokens(AccessTokens.decoder(keys), clock);
@@ -131,10 +147,15 @@ class SecurityConfiguration {
         }
         http.authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
                         .permitAll()
+                        .requestMatchers(SIGNED_IN_PAGES)
+                        .authenticated()
                         .anyRequest()
                         .permitAll())
                 .authenticationProvider(signIn)
-                .formLogin(form -> form.authenticationDetailsSource(PasswordSignInProvider.DETAILS))
+                // The sign-in page is identity's own (AccountPages); "/" sends each role on to its home.
+                .formLogin(form -> form.loginPage("/login")
+                        .defaultSuccessUrl("/", false)
+                        .authenticationDetailsSource(PasswordSignInProvider.DETAILS))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"))
                 .httpBasic(AbstractHttpConfigurer::disable);
         return common(http, cors).build();

@@ -5,10 +5,14 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.studyloop.identity.UserId;
+import org.studyloop.practice.DayActivity;
 import org.studyloop.practice.LearnerTotals;
 
 /**
@@ -76,5 +80,29 @@ public class LearnerTotalsStore {
                 })
                 .optional()
                 .orElse(LearnerTotals.NONE);
+    }
+
+    /** Answers per UTC day over the last {@code days} days up to {@code now}, zeros included. */
+    public List<DayActivity> activity(UserId student, Instant now, int days) {
+        var today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        var first = today.minusDays(days - 1L);
+        var counted = new HashMap<LocalDate, DayActivity>();
+        jdbc.sql("""
+                        select (answered_at at time zone 'UTC')::date as day, count(*) as answers,
+                            count(*) filter (where outcome = 'CORRECT') as correct
+                        from practice.attempts
+                        where student_id = :student and answered_at >= :from
+                        group by 1""")
+                .param("student", student.value())
+                .param("from", Timestamp.from(first.atStartOfDay(ZoneOffset.UTC).toInstant()))
+                .query((rs, row) ->
+                        new DayActivity(rs.getDate("day").toLocalDate(), rs.getInt("answers"), rs.getInt("correct")))
+                .list()
+                .forEach(day -> counted.put(day.day(), day));
+        var result = new ArrayList<DayActivity>();
+        for (var day = first; !day.isAfter(today); day = day.plusDays(1)) {
+            result.add(counted.getOrDefault(day, new DayActivity(day, 0, 0)));
+        }
+        return result;
     }
 }
