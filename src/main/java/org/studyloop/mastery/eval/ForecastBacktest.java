@@ -27,20 +27,6 @@ import org.studyloop.mastery.outlook.Forecast;
  */
 final class ForecastBacktest {
 
-    /** The errors over one set of forecasts. */
-    record Result(
-            String horizon,
-            int cases,
-            double meanHorizon,
-            double meanActual,
-            double meanForecast,
-            double mae,
-            double coverage,
-            double meanWidth,
-            double persistenceMae,
-            double ownOnlyMae,
-            double cohortOnlyMae) {}
-
     private final KnowledgeModel model;
     private final ItemSkills skills;
     private final Forecast.Settings settings;
@@ -110,8 +96,8 @@ final class ForecastBacktest {
     }
 
     /** Cut each student at a share of their answers; forecast the answers that followed. */
-    Result byAnswers(AttemptLog log, Forecast.Prior prior, double cutShare, int minAnswers) {
-        var errors = new Errors();
+    BacktestErrors.Result byAnswers(AttemptLog log, Forecast.Prior prior, double cutShare, int minAnswers) {
+        var errors = new BacktestErrors();
         students(log, (start, end) -> {
             int n = end - start;
             if (n < minAnswers) {
@@ -141,8 +127,8 @@ final class ForecastBacktest {
     }
 
     /** Cut each student in the middle of their time span; forecast course mastery a number of days later. */
-    Result byDays(AttemptLog log, Forecast.Prior prior, int days, int recentWeeks, int minAnswers) {
-        var errors = new Errors();
+    BacktestErrors.Result byDays(AttemptLog log, Forecast.Prior prior, int days, int recentWeeks, int minAnswers) {
+        var errors = new BacktestErrors();
         long lastOfLog = 0;
         for (int r = 0; r < log.size(); r++) {
             lastOfLog = Math.max(lastOfLog, log.time(r));
@@ -259,41 +245,6 @@ final class ForecastBacktest {
                 span.accept(start, r);
                 start = r;
             }
-        }
-    }
-
-    /** Sums of absolute errors, interval hits and widths. */
-    private static final class Errors {
-        int cases;
-        double horizon, actual, forecast, error, covered, width, persistence, ownOnly, cohortOnly;
-
-        void add(int h, double before, double after, Forecast.Point f, Forecast.Point own, Forecast.Point cohort) {
-            cases++;
-            horizon += h;
-            actual += after;
-            forecast += f.expected();
-            error += Math.abs(f.expected() - after);
-            covered += f.low() <= after && after <= f.high() ? 1 : 0;
-            width += f.high() - f.low();
-            persistence += Math.abs(before - after);
-            ownOnly += Math.abs(own.expected() - after);
-            cohortOnly += Math.abs(cohort.expected() - after);
-        }
-
-        Result result(String name) {
-            double n = Math.max(1, cases);
-            return new Result(
-                    name,
-                    cases,
-                    horizon / n,
-                    actual / n,
-                    forecast / n,
-                    error / n,
-                    covered / n,
-                    width / n,
-                    persistence / n,
-                    ownOnly / n,
-                    cohortOnly / n);
         }
     }
 }

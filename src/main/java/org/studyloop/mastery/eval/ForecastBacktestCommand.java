@@ -137,7 +137,7 @@ class ForecastBacktestCommand implements MaintenanceCommand {
         return 0;
     }
 
-    private static void print(PrintStream out, ForecastBacktest.Result r) {
+    private static void print(PrintStream out, BacktestErrors.Result r) {
         if (r.cases() == 0) {
             out.printf(Locale.ROOT, "horizon=\"%s\" students=0 (none with enough history)%n", r.horizon());
             return;

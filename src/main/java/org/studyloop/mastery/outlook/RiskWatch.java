@@ -85,6 +85,10 @@ public class RiskWatch {
                         on conflict (student_id, day) do update set mastery = excluded.mastery""")
                 .params(student.value(), Date.valueOf(LocalDate.ofInstant(now, ZoneOffset.UTC)), outlook.mastery())
                 .update();
+        // The row exists before it is locked, so that two first assessments cannot both see none.
+        jdbc.sql("""
+                        insert into mastery.risk_states (student_id, level, reasons, assessed_at)
+                        values (?, 'LOW', '', ?) on conflict (student_id) do nothing""").params(student.value(), Timestamp.from(now)).update();
         var before = jdbc.sql("select level from mastery.risk_states where student_id = ? for update")
                 .param(student.value())
                 .query(String.class)

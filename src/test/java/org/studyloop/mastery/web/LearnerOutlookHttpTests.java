@@ -4,17 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.studyloop.HttpProbe;
 import org.studyloop.HttpTest;
 import org.studyloop.catalog.Catalog;
 import org.studyloop.catalog.CourseOutline;
+import org.studyloop.catalog.PublishedItem;
 import org.studyloop.identity.IdentityClient;
 import org.studyloop.practice.PracticeClient;
 import tools.jackson.databind.JsonNode;
@@ -35,6 +40,9 @@ class LearnerOutlookHttpTests {
 
     @Autowired
     Catalog catalog;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private String studentId;
     private String classId;
@@ -240,5 +248,55 @@ class LearnerOutlookHttpTests {
                 .forEach(p -> assertThat(p.path("high").asDouble()).isZero());
         assertThat(predictions.path("risk").path("level").asString()).isEqualTo("LOW");
         assertThat(predictions.path("risk").path("reasons").get(0).asString()).startsWith("No answers yet");
+    }
+
+    @Test
+    void studentsWhoMissedTheSameItemsLeadToAnItemRecommendation() {
+        practise(12);
+        var me = UUID.fromString(studentId);
+        var seen = new HashSet<>(jdbc.sql("select item_id from mastery.evidence where student_id = ?")
+                .param(me)
+                .query(UUID.class)
+                .list());
+        List<UUID> missed = jdbc.sql(
+                        "select distinct item_id from mastery.evidence where student_id = ? and not correct")
+                .param(me)
+                .query(UUID.class)
+                .list();
+        assertThat(missed).as("every third answer was wrong").isNotEmpty();
+        var candidate = catalog.publishedItems(course.courseId()).stream()
+                .filter(p -> p.classId().isEmpty()
+                        && !seen.contains(p.item().itemId().value()))
+                .map(PublishedItem::item)
+                .findFirst()
+                .orElseThrow();
+        // Twenty students of the cohort missed the same items and the candidate as well.
+        for (int peer = 0; peer < 20; peer++) {
+            var id = UUID.randomUUID();
+            for (var item : missed) {
+                wrong(id, item);
+            }
+            wrong(id, candidate.itemId().value());
+        }
+
+        var items = new java.util.ArrayList<JsonNode>();
+        learner(studentHttp, "recommendations").forEach(r -> {
+            if (r.path("kind").asString().equals("ITEM")) {
+                items.add(r);
+            }
+        });
+        assertThat(items).isNotEmpty();
+        assertThat(items.getFirst().path("id").asString())
+                .isEqualTo(candidate.itemId().value().toString());
+        assertThat(items.getFirst().path("reason").asString()).startsWith("Students like you: 20 students");
+        items.forEach(i ->
+                assertThat(seen).doesNotContain(UUID.fromString(i.path("id").asString())));
+    }
+
+    private void wrong(UUID student, UUID item) {
+        jdbc.sql("""
+                        insert into mastery.evidence (student_id, item_id, skill_ids, correct, credit, hints_used,
+                            hints_available, elapsed_ms, answered_at, mode, predicted, rating)
+                        values (?, ?, '{}'::uuid[], false, 0, 0, 0, 20000, now() - interval '1 day', 'ADAPTIVE', 0.5, 1)""").params(student, item).update();
     }
 }
