@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -199,7 +198,7 @@ class TutorHttpTests {
                 "text/event-stream");
         assertThat(streamed.statusCode()).as(streamed.body()).isEqualTo(200);
         assertThat(streamed.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
-        var events = events(streamed.body());
+        var events = ServerSentEvents.parse(streamed.body());
         var chunks = events.stream().filter(e -> e[0].equals("chunk")).toList();
         assertThat(chunks).hasSizeGreaterThan(1);
         var text = new StringBuilder();
@@ -213,26 +212,6 @@ class TutorHttpTests {
         assertThat(reply.path("hintLevel").asInt()).isEqualTo(1);
         assertThat(reply.path("engine").asString()).isEqualTo("FALLBACK");
         assertThat(reply.has("citations")).isTrue();
-    }
-
-    /** Server-sent events as [name, data] pairs (WHATWG HTML, "Server-sent events"). */
-    private static List<String[]> events(String body) {
-        var events = new ArrayList<String[]>();
-        for (var block : body.split("\n\n")) {
-            String name = "message";
-            var data = new StringBuilder();
-            for (var line : block.split("\n")) {
-                if (line.startsWith("event:")) {
-                    name = line.substring(6).strip();
-                } else if (line.startsWith("data:")) {
-                    data.append(line.substring(5));
-                }
-            }
-            if (!data.isEmpty()) {
-                events.add(new String[] {name, data.toString()});
-            }
-        }
-        return events;
     }
 
     @Test

@@ -3,8 +3,6 @@ package org.studyloop.tutor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -162,7 +160,7 @@ class TutorWithLlmHttpTests extends WithFakeLlm {
                 "text/event-stream");
 
         assertThat(streamed.statusCode()).as(streamed.body()).isEqualTo(200);
-        var events = events(streamed.body());
+        var events = ServerSentEvents.parse(streamed.body());
         var text = new StringBuilder();
         events.stream()
                 .filter(e -> e[0].equals("chunk"))
@@ -190,9 +188,10 @@ class TutorWithLlmHttpTests extends WithFakeLlm {
                 "text/event-stream");
 
         assertThat(streamed.statusCode()).as(streamed.body()).isEqualTo(200);
-        var names = events(streamed.body()).stream().map(e -> e[0]).toList();
+        var names =
+                ServerSentEvents.parse(streamed.body()).stream().map(e -> e[0]).toList();
         assertThat(names).contains("reset");
-        var afterReset = events(streamed.body()).subList(names.lastIndexOf("reset") + 1, names.size());
+        var afterReset = ServerSentEvents.parse(streamed.body()).subList(names.lastIndexOf("reset") + 1, names.size());
         var text = new StringBuilder();
         afterReset.stream()
                 .filter(e -> e[0].equals("chunk"))
@@ -219,25 +218,5 @@ class TutorWithLlmHttpTests extends WithFakeLlm {
 
         assertThat(hint.statusCode()).isEqualTo(409);
         assertThat(LLM.requestCount()).isZero();
-    }
-
-    /** Server-sent events as [name, data] pairs (WHATWG HTML, "Server-sent events"). */
-    private static List<String[]> events(String body) {
-        var events = new ArrayList<String[]>();
-        for (var block : body.split("\n\n")) {
-            String name = "message";
-            var data = new StringBuilder();
-            for (var line : block.split("\n")) {
-                if (line.startsWith("event:")) {
-                    name = line.substring(6).strip();
-                } else if (line.startsWith("data:")) {
-                    data.append(line.substring(5));
-                }
-            }
-            if (!data.isEmpty()) {
-                events.add(new String[] {name, data.toString()});
-            }
-        }
-        return events;
     }
 }
