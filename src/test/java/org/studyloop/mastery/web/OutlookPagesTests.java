@@ -9,6 +9,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -16,22 +19,35 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.bean.override.convention.TestBean;
 import org.studyloop.HttpProbe;
 import org.studyloop.HttpTest;
 import org.studyloop.catalog.Catalog;
 import org.studyloop.identity.IdentityClient;
+import org.studyloop.practice.MutableClock;
 import org.studyloop.practice.PracticeClient;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Issue #9 on the pages, over HTTP with the cookie session of the form sign-in: after a student
  * practised, their dashboard carries the forecast chart whose figures are the predictions
- * endpoint's, its table, the risk with its reasons and the recommendations; their teacher sees
- * the same dashboard read-only, and the class heat-map lists exactly the students the class
- * dashboard API puts at risk, each linked to their dashboard.
+ * endpoint's, its table, the risk with its reasons and the recommendations; two idle weeks later
+ * their teacher sees the same dashboard read-only, and the class heat-map lists exactly the
+ * students the class dashboard API puts at risk, with reasons and next steps, linked to their
+ * dashboard.
  */
 @HttpTest
 class OutlookPagesTests {
+
+    /** The clock the learner model reads, moved on so that a student idle for two weeks is at risk. */
+    static final MutableClock CLOCK = new MutableClock(Instant.now());
+
+    @TestBean(methodName = "mutableClock")
+    Clock clock;
+
+    static Clock mutableClock() {
+        return CLOCK;
+    }
 
     @LocalServerPort
     int port;
@@ -75,6 +91,10 @@ class OutlookPagesTests {
                 new PracticeClient(studentApi, catalog),
                 course.courseId().value().toString(),
                 12);
+        // Over a fortnight idle: HIGH by inactivity (studyloop.mastery.outlook.inactive-days-high is 14).
+        CLOCK.advance(Duration.ofDays(16));
+        studentApi = new HttpProbe(port).withBearer(identity.accessToken(studentEmail));
+        teacherApi = new HttpProbe(port).withBearer(identity.accessToken(teacherEmail));
         var predictions = HttpProbe.json(studentApi.get("/api/v1/users/" + studentId + "/predictions"));
         var recommendations = HttpProbe.json(studentApi.get("/api/v1/users/" + studentId + "/recommendations"));
         assertThat(recommendations.size()).isPositive();
@@ -122,9 +142,9 @@ class OutlookPagesTests {
         assertThat(heatMap).contains("id=\"at-risk\"");
         var atRisk = HttpProbe.json(teacherApi.get("/api/v1/classes/" + classId + "/dashboard"))
                 .path("atRisk");
-        if (atRisk.isEmpty()) {
-            assertThat(heatMap).contains("No student is at risk.");
-        }
+        assertThat(atRisk.size()).isEqualTo(1);
+        assertThat(heatMap).containsPattern("No practice for 1\\d days\\.").contains("Check in with");
+        assertThat(dashboard).containsPattern("No practice for 1\\d days\\.").contains("data-level=\"HIGH\"");
         for (var r : atRisk) {
             assertThat(heatMap)
                     .contains("data-student=\"" + r.path("userId").asString() + "\"")
