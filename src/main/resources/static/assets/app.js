@@ -38,6 +38,9 @@
             spec.datasets.forEach(function (d, i) {
                 d.backgroundColor = d.backgroundColor || palette[i % palette.length];
                 d.borderColor = d.borderColor || palette[i % palette.length];
+                // A filled series is the top of an interval band: a pale wash down to the series before.
+                if (d.fill) { d.backgroundColor = "rgba(147, 197, 253, 0.35)"; d.borderColor = palette[1]; }
+                d.fill = d.fill || false;
             });
             new window.Chart(canvas, {
                 type: spec.type || "bar",
@@ -47,7 +50,9 @@
                     responsive: true, maintainAspectRatio: false, animation: false,
                     scales: spec.horizontal
                         ? { x: { min: 0, max: 100 }, y: { ticks: { callback: shortLabel } } }
-                        : { y: { beginAtZero: true, ticks: { precision: 0 } } },
+                        : spec.type === "line"
+                            ? { y: { min: 0, max: 100 } }
+                            : { y: { beginAtZero: true, ticks: { precision: 0 } } },
                     plugins: { legend: { position: "bottom" } }
                 }
             });

@@ -1,6 +1,8 @@
 package org.studyloop.mastery.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -9,7 +11,17 @@ import tools.jackson.databind.json.JsonMapper;
  */
 record ChartData(String type, boolean horizontal, List<String> labels, List<Series> datasets) {
 
-    record Series(String label, List<Long> data) {}
+    /**
+     * A dataset; {@code fill} is Chart.js's fill target ("-1": down to the dataset before, which
+     * draws an interval band between two lines), left out when the series is not filled.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Series(String label, List<Long> data, @Nullable String fill) {
+
+        Series(String label, List<Long> data) {
+            this(label, data, null);
+        }
+    }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -19,7 +19,8 @@ import org.studyloop.practice.Practice;
 /**
  * The student dashboard page: practice counters and streak (practice's API), mastery per skill
  * with its confidence as a chart and a table, focus areas and due reviews (the learner model's
- * views the API serves too). {@code /dashboard} is one's own; {@code /students/{id}} the same page,
+ * views the API serves too), and the outlook: the forecast with its interval band, the risk with its
+ * reasons, the recommendations. {@code /dashboard} is one's own; {@code /students/{id}} the same page,
  * read-only, for whoever the access policy lets read that student (a parent, a teacher, an admin).
  */
 @Controller
@@ -35,6 +36,7 @@ class DashboardPages {
     private final Identity identity;
     private final MasteryProperties properties;
     private final MessageSource messages;
+    private final OutlookViews outlook;
 
     DashboardPages(
             LearnerViews views,
@@ -42,13 +44,15 @@ class DashboardPages {
             Classroom classroom,
             Identity identity,
             MasteryProperties properties,
-            MessageSource messages) {
+            MessageSource messages,
+            OutlookViews outlook) {
         this.views = views;
         this.practice = practice;
         this.classroom = classroom;
         this.identity = identity;
         this.properties = properties;
         this.messages = messages;
+        this.outlook = outlook;
     }
 
     /** A skill line of the page, percentages whole. */
@@ -96,7 +100,21 @@ class DashboardPages {
         model.addAttribute("due", views.dueReviews(student, DUE_SHOWN));
         model.addAttribute("chart", masteryChart(skills, locale).json());
         model.addAttribute("activity", activityChart(student, locale).json());
+        outlook(student, model, locale);
         return "mastery/dashboard";
+    }
+
+    /** The forecast with its band, the risk with its reasons and the recommendations (issue #9). */
+    private void outlook(UserId student, Model model, Locale locale) {
+        var o = outlook.of(student);
+        var rows = outlook.forecast(o, locale);
+        model.addAttribute("forecastShown", o.answers() > 0);
+        model.addAttribute("forecast", rows);
+        model.addAttribute("forecastChart", outlook.forecastChart(rows, locale).json());
+        model.addAttribute("forecastSummary", outlook.forecastSummary(rows, o, locale));
+        model.addAttribute("interval", outlook.intervalPercent());
+        model.addAttribute("risk", outlook.risk(o, locale));
+        model.addAttribute("advice", outlook.advice(student, locale));
     }
 
     /** Answers and correct answers per day: real counts, zeros too, so even a new student has a chart. */
