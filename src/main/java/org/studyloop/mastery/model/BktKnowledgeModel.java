@@ -22,10 +22,17 @@ public final class BktKnowledgeModel implements KnowledgeModel {
     private static final BktParameters UNFITTED = new BktParameters(0.5, 0.1, 0, 0.2, 0.1);
 
     /** The parameters per skill, P(correct) for an item of no skill, how several combine. */
-    private record Fit(ItemSkills skills, BktParameters[] parameters, double base, boolean product, String choice) {}
+    private record Fit(
+            ItemSkills skills,
+            BktParameters[] parameters,
+            long[] answers,
+            double base,
+            boolean product,
+            String choice) {}
 
     private final boolean forgetting;
-    private volatile Fit fit = new Fit(ItemSkills.of(new int[0][], 0), new BktParameters[0], 0.5, true, "");
+    private volatile Fit fit =
+            new Fit(ItemSkills.of(new int[0][], 0), new BktParameters[0], new long[0], 0.5, true, "");
 
     private BktKnowledgeModel(boolean forgetting) {
         this.forgetting = forgetting;
@@ -44,7 +51,9 @@ public final class BktKnowledgeModel implements KnowledgeModel {
         var model = new BktKnowledgeModel(parameters.forget() > 0);
         var all = new BktParameters[skills.skills()];
         Arrays.fill(all, parameters);
-        model.fit = new Fit(skills, all, 0.5, product, "given");
+        var answers = new long[skills.skills()];
+        Arrays.fill(answers, 1);
+        model.fit = new Fit(skills, all, answers, 0.5, product, "given");
         return model;
     }
 
@@ -56,15 +65,14 @@ public final class BktKnowledgeModel implements KnowledgeModel {
     @Override
     public String describe() {
         var f = fit;
-        long[] ones = new long[f.parameters().length];
-        Arrays.fill(ones, 1);
         return String.format(
                 Locale.ROOT,
-                "%s EM per skill (3 starts, guess and slip <= %.1f), %d skills, mean %s; several skills: %s",
+                "%s EM per skill (3 starts, guess and slip <= %.1f), %d skills with answers, answer-weighted"
+                        + " mean %s; several skills: %s",
                 name(),
                 BktFitting.MAX_GUESS_SLIP,
-                f.parameters().length,
-                BktParameters.mean(f.parameters(), ones, UNFITTED).describe(),
+                Arrays.stream(f.answers()).filter(n -> n > 0).count(),
+                BktParameters.mean(f.parameters(), f.answers(), UNFITTED).describe(),
                 f.choice());
     }
 
@@ -82,7 +90,8 @@ public final class BktKnowledgeModel implements KnowledgeModel {
         var trial = train(log.ofStudents(s -> s % 5 != 0), itemSkills, true, "");
         var validation = log.ofStudents(s -> s % 5 == 0);
         double product = logLoss(trial, validation);
-        double mean = logLoss(new Fit(itemSkills, trial.parameters(), trial.base(), false, ""), validation);
+        double mean =
+                logLoss(new Fit(itemSkills, trial.parameters(), trial.answers(), trial.base(), false, ""), validation);
         var choice = String.format(
                 Locale.ROOT,
                 "%s (validation log loss product %.4f, mean %.4f)",
@@ -112,7 +121,7 @@ public final class BktKnowledgeModel implements KnowledgeModel {
         for (int r = 0; r < log.size(); r++) {
             correct += log.correct(r) ? 1 : 0;
         }
-        return new Fit(itemSkills, parameters, (correct + 1.0) / (log.size() + 2.0), product, choice);
+        return new Fit(itemSkills, parameters, answers, (correct + 1.0) / (log.size() + 2.0), product, choice);
     }
 
     private static double logLoss(Fit f, AttemptLog log) {
