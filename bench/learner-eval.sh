@@ -14,7 +14,7 @@ JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 JAR=$(ls target/studyloop-*.jar | head -n 1)
 MODELS=("$@")
 if [ ${#MODELS[@]} -eq 0 ]; then
-    MODELS=(best-lr-plus online best-lr pfa elo)
+    MODELS=(best-lr-plus online best-lr pfa elo bkt-forget bkt)
 fi
 for model in "${MODELS[@]}"; do
     echo "== $model, skills from item_skills.tsv"

@@ -15,7 +15,17 @@ public final class KnowledgeModels {
     private KnowledgeModels() {}
 
     public static List<String> names() {
-        return List.of("best-lr-plus", "online", "best-lr", "pfa", "elo", "irt-2pl", "irt-1pl", "irt-2pl-minN");
+        return List.of(
+                "best-lr-plus",
+                "online",
+                "best-lr",
+                "pfa",
+                "elo",
+                "bkt-forget",
+                "bkt",
+                "irt-2pl",
+                "irt-1pl",
+                "irt-2pl-minN");
     }
 
     /** {@code irt-2pl-minN}: 2PL for items with N answers or more, the shared slope below. */
@@ -37,6 +47,8 @@ public final class KnowledgeModels {
                     case "best-lr" -> LogisticKnowledgeModel.bestLr();
                     case "pfa" -> LogisticKnowledgeModel.pfa();
                     case "elo" -> new EloKnowledgeModel();
+                    case "bkt" -> BktKnowledgeModel.bkt();
+                    case "bkt-forget" -> BktKnowledgeModel.bktForget();
                     case "online" -> TraceKnowledgeModel.online();
                     case "irt-1pl" -> IrtKnowledgeModel.onePl();
                     case "irt-2pl" -> IrtKnowledgeModel.twoPl();

@@ -1,5 +1,5 @@
 /**
- * The knowledge models (logistic Best-LR family, PFA, Elo) and their optimiser. Internal to the
+ * The knowledge models (logistic Best-LR family, PFA, Elo, BKT) and their optimiser. Internal to the
  * module.
  */
 @NullMarked
