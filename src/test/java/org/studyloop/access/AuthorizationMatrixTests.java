@@ -539,7 +539,8 @@ class AuthorizationMatrixTests {
                 "/practice/history",
                 "/admin/models",
                 "/admin/users",
-                "/author/items/new")) {
+                "/author/items/new",
+                "/tutor")) {
             row("GET", signedIn, none(), Expect.everyone(302));
         }
         row(
@@ -585,7 +586,8 @@ class AuthorizationMatrixTests {
                 "/settings/mfa/confirm",
                 "/settings/mfa/disable",
                 "/author/items",
-                "/author/items/preview")) {
+                "/author/items/preview",
+                "/tutor/conversations")) {
             row("POST", form, none(), Expect.everyone(403));
         }
         row(
@@ -624,6 +626,15 @@ class AuthorizationMatrixTests {
                 w -> "/teacher/classes/" + w.classId() + "/assignments",
                 none(),
                 Expect.everyone(403));
+        row("GET", "/tutor/{conversationId}", w -> "/tutor/" + w.conversationId(), none(), Expect.everyone(302));
+        for (var action : List.of("messages", "stream", "delete")) {
+            row(
+                    "POST",
+                    "/tutor/{conversationId}/" + action,
+                    w -> "/tutor/" + w.conversationId() + "/" + action,
+                    none(),
+                    Expect.everyone(403));
+        }
     }
 
     private java.util.Set<String> mappedEndpoints() {

@@ -97,6 +97,22 @@ class StudentJourneyTests extends BrowserTest {
         }
         assertThat(page.isDisplayed()).as("the same page throughout").isTrue();
 
+        // The tutor answers a question about the current item, its reply streamed into the page.
+        browser.click("#ask-tutor button");
+        assertThat(browser.path()).matches("/tutor/[0-9a-f-]{36}");
+        check("tutor");
+        browser.type("#message", "Can I have a hint?");
+        browser.click("#send");
+        var reply = new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                .until(d -> d.findElements(By.cssSelector("#turns li.turn.tutor .meta")).stream()
+                        .findFirst()
+                        .orElse(null));
+        assertThat(reply.getText()).contains("Built-in tutor");
+        assertThat(browser.text("#turns li.turn.student")).contains("Can I have a hint?");
+        assertThat(browser.text("#turns li.turn.tutor p.math")).isNotBlank();
+        assertThat(browser.driver().findElement(By.id("tutor-problem")).isDisplayed())
+                .isFalse();
+
         browser.open("/dashboard");
         assertThat(browser.text("#answers")).isEqualTo("5");
         browser.click("#mastery-heading ~ details summary");

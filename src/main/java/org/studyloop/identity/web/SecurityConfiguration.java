@@ -87,7 +87,9 @@ class SecurityConfiguration {
         "/classes/**",
         "/settings/**",
         "/admin/**",
-        "/author/**"
+        "/author/**",
+        "/tutor",
+        "/tutor/**"
     };
 
     @Bean

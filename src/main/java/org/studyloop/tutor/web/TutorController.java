@@ -8,12 +8,9 @@ import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -25,7 +22,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.studyloop.catalog.CourseId;
 import org.studyloop.catalog.ItemId;
 import org.studyloop.identity.Actor;
@@ -47,10 +43,6 @@ import org.studyloop.tutor.turn.ReplySink;
 class TutorController {
 
     static final int MAX_TEXT = 4000;
-    static final long STREAM_TIMEOUT_MS = 120_000;
-
-    private static final Logger log = LoggerFactory.getLogger(TutorController.class);
-
     private final Tutor tutor;
 
     TutorController(Tutor tutor) {
@@ -84,10 +76,9 @@ class TutorController {
             @RequestHeader(name = "Accept", required = false) @Nullable String accept) {
         var id = new ConversationId(conversationId);
         if (accept != null && accept.contains(MediaType.TEXT_EVENT_STREAM_VALUE)) {
-            tutor.admit(actor, id);
-            var emitter = new SseEmitter(STREAM_TIMEOUT_MS);
-            Thread.ofVirtual().name("tutor-stream").start(() -> stream(actor, id, request.text(), emitter));
-            return ResponseEntity.ok().contentType(MediaType.TEXT_EVENT_STREAM).body(emitter);
+            return ResponseEntity.ok()
+                    .contentType(MediaType.TEXT_EVENT_STREAM)
+                    .body(ReplyStream.open(tutor, actor, id, request.text()));
         }
         var reply = TutorViews.reply(tutor.ask(actor, id, request.text(), ReplySink.none()));
         var emitter = new ResponseBodyEmitter();
@@ -98,53 +89,6 @@ class TutorController {
         }
         emitter.complete();
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(emitter);
-    }
-
-    private void stream(Actor actor, ConversationId id, String text, SseEmitter emitter) {
-        try {
-            var reply = tutor.ask(actor, id, text, new ReplySink() {
-                @Override
-                public void chunk(String part) {
-                    send(
-                            emitter,
-                            SseEmitter.event().name("chunk").data(Map.of("text", part), MediaType.APPLICATION_JSON));
-                }
-
-                @Override
-                public void reset() {
-                    send(emitter, SseEmitter.event().name("reset").data(Map.of(), MediaType.APPLICATION_JSON));
-                }
-            });
-            send(emitter, SseEmitter.event().name("done").data(TutorViews.reply(reply), MediaType.APPLICATION_JSON));
-            emitter.complete();
-        } catch (ProblemException e) {
-            send(
-                    emitter,
-                    SseEmitter.event()
-                            .name("error")
-                            .data(
-                                    Map.of(
-                                            "type",
-                                            e.type().uri().toString(),
-                                            "status",
-                                            e.type().status().value(),
-                                            "detail",
-                                            e.detail()),
-                                    MediaType.APPLICATION_JSON));
-            emitter.complete();
-        } catch (RuntimeException e) {
-            log.error("tutor: a streamed turn failed", e);
-            emitter.completeWithError(e);
-        }
-    }
-
-    private static void send(SseEmitter emitter, SseEmitter.SseEventBuilder event) {
-        try {
-            emitter.send(event);
-        } catch (IOException e) {
-            // The client went away: the turn is still stored, the rest of the stream has no reader.
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     @GetMapping("/api/v1/tutor/conversations")
