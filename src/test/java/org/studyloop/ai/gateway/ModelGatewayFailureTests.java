@@ -134,7 +134,13 @@ class ModelGatewayFailureTests {
 
         var completion = models(tight).stream(prompt("Hello?"), partials::add);
 
-        assertThat(FallbackReason.STALLED.explains(completion)).isTrue();
+        // Two clocks run out together here: the gateway's wait for the first token and the HTTP
+        // client's own time limit, both set to the call's time limit; whichever fires first names
+        // the reason. Either way the call falls back with nothing handed out.
+        assertThat(completion.answered()).isFalse();
+        assertThat(FallbackReason.STALLED.explains(completion) || FallbackReason.TIMEOUT.explains(completion))
+                .as("%s", completion.fallbackReason())
+                .isTrue();
         assertThat(partials).isEmpty();
     }
 
