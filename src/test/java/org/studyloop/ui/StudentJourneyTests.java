@@ -99,7 +99,9 @@ class StudentJourneyTests extends BrowserTest {
 
         // The tutor answers a question about the current item, its reply streamed into the page.
         browser.click("#ask-tutor button");
-        assertThat(browser.path()).matches("/tutor/[0-9a-f-]{36}");
+        // The click posts a form; wait for the browser to land on the conversation it opened.
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                .until(d -> browser.path().matches("/tutor/[0-9a-f-]{36}"));
         check("tutor");
         browser.type("#message", "Can I have a hint?");
         browser.click("#send");
