@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -19,8 +20,10 @@ import org.studyloop.catalog.pack.PackFiles;
  * an unchanged pack changes nothing, so this is safe on every start; a pack with errors is logged
  * with every error and skipped, and never stops the application. Maintenance commands skip it
  * ({@code studyloop.command} is set), and {@code studyloop.catalog.bundled-packs=false} turns it off.
+ * Ordered after the demo accounts and classroom and before the demo cohort, which practises on it.
  */
 @Component
+@Order(500)
 class BundledPacks implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(BundledPacks.class);

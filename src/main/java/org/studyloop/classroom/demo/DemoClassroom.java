@@ -19,7 +19,7 @@ import org.studyloop.shared.DemoMode;
 /**
  * The demo classroom of API.md, made in demo mode after identity's demo accounts exist (those run
  * at {@code HIGHEST_PRECEDENCE + 100}): "Demo class" taught by the demo teacher with the demo
- * student in it, and the demo parent linked to the student. It goes through the same behaviour as
+ * student and the demo cohort in it, and the demo parent linked to the student. It goes through the same behaviour as
  * the API, so the demo shows what real use produces, and each step is skipped when already done,
  * so restarts change nothing.
  */
@@ -29,7 +29,7 @@ class DemoClassroom implements ApplicationRunner {
 
     static final String CLASS_NAME = "Demo class";
     static final String TEACHER = "teacher@demo.studyloop.org";
-    static final String STUDENT = "student@demo.studyloop.org";
+    static final String STUDENT = DemoMode.STUDENT;
     static final String PARENT = "parent@demo.studyloop.org";
 
     private static final Logger log = LoggerFactory.getLogger(DemoClassroom.class);
@@ -69,6 +69,9 @@ class DemoClassroom implements ApplicationRunner {
                 : classes.create(teacher.get(), CLASS_NAME, null).joinCode();
         // Joining is idempotent: a student already in the class stays, and nothing is published.
         classes.join(student.get(), joinCode);
+        if (DemoMode.cohortOn(environment)) {
+            DemoMode.COHORT.forEach(member -> actor(member.email()).ifPresent(s -> classes.join(s, joinCode)));
+        }
         var studentId = student.get().userId();
         if (!classroom.childrenOf(parent.get().userId()).contains(studentId)) {
             var code = guardians.issueCode(student.get(), studentId, null);

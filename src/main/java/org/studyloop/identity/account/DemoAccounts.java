@@ -1,7 +1,9 @@
 package org.studyloop.identity.account;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +20,8 @@ import org.studyloop.shared.DemoMode;
 
 /**
  * The demo accounts of API.md, verified and ready, created at start-up in demo mode (the default
- * on the embedded database). Runs early, so that other modules' demo content can refer to them.
+ * on the embedded database), and the accounts of the demo cohort ({@link DemoMode#COHORT}) with the
+ * same password. Runs early, so that other modules' demo content can refer to them.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 100)
@@ -29,12 +32,11 @@ class DemoAccounts implements ApplicationRunner {
 
     private record Demo(String email, String name, Role role) {}
 
-    private static final Demo[] DEMOS = {
-        new Demo("student@demo.studyloop.org", "Sam Student", Role.STUDENT),
-        new Demo("teacher@demo.studyloop.org", "Tess Teacher", Role.TEACHER),
-        new Demo("parent@demo.studyloop.org", "Pat Parent", Role.PARENT),
-        new Demo("admin@demo.studyloop.org", "Ada Admin", Role.ADMIN)
-    };
+    private static final List<Demo> DEMOS = List.of(
+            new Demo(DemoMode.STUDENT, "Sam Student", Role.STUDENT),
+            new Demo("teacher@demo.studyloop.org", "Tess Teacher", Role.TEACHER),
+            new Demo("parent@demo.studyloop.org", "Pat Parent", Role.PARENT),
+            new Demo("admin@demo.studyloop.org", "Ada Admin", Role.ADMIN));
 
     private final Accounts accounts;
     private final Passwords passwords;
@@ -60,9 +62,13 @@ class DemoAccounts implements ApplicationRunner {
         if (!DemoMode.isOn(environment)) {
             return;
         }
+        var demos = new ArrayList<>(DEMOS);
+        if (DemoMode.cohortOn(environment)) {
+            DemoMode.COHORT.forEach(member -> demos.add(new Demo(member.email(), member.name(), Role.STUDENT)));
+        }
         transactions.executeWithoutResult(status -> {
             var created = 0;
-            for (var demo : DEMOS) {
+            for (var demo : demos) {
                 if (accounts.findByEmail(demo.email()).isEmpty()) {
                     var now = clock.instant();
                     var account = Account.register(
@@ -80,7 +86,9 @@ class DemoAccounts implements ApplicationRunner {
                 }
             }
             if (created > 0) {
-                log.info("Created {} demo accounts (student, teacher, parent, admin @demo.studyloop.org)", created);
+                log.info(
+                        "Created {} demo accounts (student, teacher, parent, admin and the cohort @demo.studyloop.org)",
+                        created);
             }
         });
     }
