@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,8 @@ import org.springframework.mock.env.MockEnvironment;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.studyloop.HttpTest;
 import org.studyloop.catalog.Catalog;
+import org.studyloop.catalog.Grading;
+import org.studyloop.catalog.Response;
 import org.studyloop.classroom.TestAccounts;
 import org.studyloop.identity.Actor;
 import org.studyloop.identity.Identity;
@@ -161,6 +164,32 @@ class DemoCohortTests {
                     .contains(RiskReason.Signal.INACTIVE);
         }
         assertThat(quitters).isEqualTo(3);
+    }
+
+    @Test
+    void simulatedResponsesGradeAsIntendedOnEveryBundledItemOfTheCourse() {
+        var course = catalog.courses().stream()
+                .filter(id -> catalog.course(id)
+                        .filter(c -> c.key().equals(DemoCohort.COURSE))
+                        .isPresent())
+                .findFirst()
+                .orElseThrow();
+        var random = new Random(3);
+        var checked = 0;
+        for (var published : catalog.publishedItems(course)) {
+            var item = published.item();
+            var concrete = item.isTemplate() ? catalog.instantiate(item.itemId(), 42) : item;
+            for (var right : List.of(true, false)) {
+                var response = Responses.answer(concrete, right, random);
+                assertThat(response)
+                        .as("%s answered %s", concrete.stem(), right)
+                        .isPresent();
+                assertThat(Grading.grade(concrete, Response.of(response.get())).correct())
+                        .isEqualTo(right);
+            }
+            checked++;
+        }
+        assertThat(checked).isGreaterThan(150);
     }
 
     private double meanMastery(List<Integer> indexes) {
