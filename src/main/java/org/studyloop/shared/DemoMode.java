@@ -13,6 +13,9 @@ public final class DemoMode {
     /** The demo student of API.md, who is also the first member of the demo cohort. */
     public static final String STUDENT = "student@demo.studyloop.org";
 
+    /** The demo teacher of API.md, who teaches the demo class. */
+    public static final String TEACHER = "teacher@demo.studyloop.org";
+
     /** A simulated student of the demo class. */
     public record Member(String email, String name) {}
 

@@ -28,7 +28,7 @@ import org.studyloop.shared.DemoMode;
 class DemoClassroom implements ApplicationRunner {
 
     static final String CLASS_NAME = "Demo class";
-    static final String TEACHER = "teacher@demo.studyloop.org";
+    static final String TEACHER = DemoMode.TEACHER;
     static final String STUDENT = DemoMode.STUDENT;
     static final String PARENT = "parent@demo.studyloop.org";
 

@@ -34,7 +34,7 @@ class DemoAccounts implements ApplicationRunner {
 
     private static final List<Demo> DEMOS = List.of(
             new Demo(DemoMode.STUDENT, "Sam Student", Role.STUDENT),
-            new Demo("teacher@demo.studyloop.org", "Tess Teacher", Role.TEACHER),
+            new Demo(DemoMode.TEACHER, "Tess Teacher", Role.TEACHER),
             new Demo("parent@demo.studyloop.org", "Pat Parent", Role.PARENT),
             new Demo("admin@demo.studyloop.org", "Ada Admin", Role.ADMIN));
 

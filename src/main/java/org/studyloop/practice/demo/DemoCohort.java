@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.studyloop.catalog.Catalog;
+import org.studyloop.catalog.CourseId;
 import org.studyloop.identity.Actor;
 import org.studyloop.identity.Identity;
 import org.studyloop.practice.Practice;
@@ -44,6 +45,7 @@ class DemoCohort implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoCohort.class);
 
     private final SimulatedStudy study;
+    private final DemoAssignments assignments;
     private final Identity identity;
     private final Catalog catalog;
     private final Practice practice;
@@ -54,6 +56,7 @@ class DemoCohort implements ApplicationRunner {
 
     DemoCohort(
             SimulatedStudy study,
+            DemoAssignments assignments,
             Identity identity,
             Catalog catalog,
             Practice practice,
@@ -62,6 +65,7 @@ class DemoCohort implements ApplicationRunner {
             Environment environment,
             Clock clock) {
         this.study = study;
+        this.assignments = assignments;
         this.identity = identity;
         this.catalog = catalog;
         this.practice = practice;
@@ -93,15 +97,20 @@ class DemoCohort implements ApplicationRunner {
         var began = System.nanoTime();
         var students = 0;
         var answers = 0;
+        List<DemoAssignments.Quiz> quizzes = null;
         for (var i = 0; i < emails.size(); i++) {
             var student = actor(emails.get(i));
             if (student.isEmpty() || practice.totals(student.get().userId()).totalAnswers() > 0) {
                 continue;
             }
+            if (quizzes == null) {
+                quizzes = quizzes(course.get(), today);
+            }
             var learner = new SimulatedLearner(profiles.get(i));
             var random = new Random(20_261_101L + i);
-            var recorded =
-                    transactions.execute(status -> study.live(student.get(), learner, course.get(), today, random));
+            var toTake = quizzes;
+            var recorded = transactions.execute(
+                    status -> study.live(student.get(), learner, course.get(), toTake, today, random));
             students++;
             answers += recorded == null ? 0 : recorded;
         }
@@ -148,6 +157,14 @@ class DemoCohort implements ApplicationRunner {
                     lastDay));
         }
         return profiles;
+    }
+
+    private List<DemoAssignments.Quiz> quizzes(CourseId course, LocalDate today) {
+        var teacher = actor(DemoMode.TEACHER);
+        var student = actor(DemoMode.STUDENT);
+        return teacher.isPresent() && student.isPresent()
+                ? assignments.set(teacher.get(), student.get(), course, today)
+                : List.of();
     }
 
     /** Attempts are partitioned by month, and the first simulated day may be in last month. */

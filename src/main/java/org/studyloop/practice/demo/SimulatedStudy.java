@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -27,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One simulated student's days of study, lived through the same services as the HTTP API: start a
- * session, take a hint when unsure, answer, go on to the item the learner model picked, finish. The
+ * session (adaptive, a review when one is due, the teacher's quiz while it is open), take a hint
+ * when unsure, answer, go on to the item the learner model picked, finish. The
  * clock of this thread is pinned at each simulated moment, so attempts, mastery, reviews and
  * streaks carry the days on which they happened.
  */
@@ -62,8 +64,18 @@ class SimulatedStudy {
         this.json = json;
     }
 
-    /** The days before {@code today}, oldest first; gives the answers recorded. */
-    int live(Actor student, SimulatedLearner learner, CourseId course, LocalDate today, Random random) {
+    /**
+     * The days before {@code today}, oldest first, taking each open quiz at most once; gives the
+     * answers recorded.
+     */
+    int live(
+            Actor student,
+            SimulatedLearner learner,
+            CourseId course,
+            List<DemoAssignments.Quiz> quizzes,
+            LocalDate today,
+            Random random) {
+        var toDo = new ArrayList<>(quizzes);
         var first = today.minusDays(DAYS);
         var origin = first.atStartOfDay().toInstant(ZoneOffset.UTC);
         var recorded = 0;
@@ -81,6 +93,12 @@ class SimulatedStudy {
                         && random.nextDouble() < 0.4
                         && !model.dueReviews(student.userId(), start, 1).isEmpty()) {
                     recorded += session(student, learner, reviewing(), 6, origin, random);
+                }
+                for (var quiz : List.copyOf(toDo)) {
+                    if (day >= quiz.firstDay() && day <= quiz.lastDay() && random.nextDouble() < quiz.willingness()) {
+                        recorded += session(student, learner, quiz(quiz), Integer.MAX_VALUE, origin, random);
+                        toDo.remove(quiz);
+                    }
                 }
                 var length = Math.max(4, learner.profile().itemsPerSession() + random.nextInt(7) - 3);
                 recorded += session(student, learner, adaptive(course), length, origin, random);
@@ -143,6 +161,17 @@ class SimulatedStudy {
                 Optional.of(course),
                 List.of(),
                 Optional.empty(),
+                List.of(),
+                Optional.empty(),
+                Optional.empty());
+    }
+
+    private static Start quiz(DemoAssignments.Quiz quiz) {
+        return new Start(
+                SessionMode.QUIZ,
+                Optional.empty(),
+                List.of(),
+                Optional.of(quiz.id()),
                 List.of(),
                 Optional.empty(),
                 Optional.empty());

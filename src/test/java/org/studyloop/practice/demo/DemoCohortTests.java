@@ -22,7 +22,9 @@ import org.studyloop.HttpTest;
 import org.studyloop.catalog.Catalog;
 import org.studyloop.catalog.Grading;
 import org.studyloop.catalog.Response;
+import org.studyloop.classroom.Classroom;
 import org.studyloop.classroom.TestAccounts;
+import org.studyloop.classroom.classes.Classes;
 import org.studyloop.identity.Actor;
 import org.studyloop.identity.Identity;
 import org.studyloop.identity.Role;
@@ -30,6 +32,8 @@ import org.studyloop.mastery.LearnerOutlook;
 import org.studyloop.mastery.RiskReason;
 import org.studyloop.practice.LearnerModel;
 import org.studyloop.practice.Practice;
+import org.studyloop.practice.assignment.Assigning;
+import org.studyloop.practice.assignment.Assignment;
 import org.studyloop.shared.DemoMode;
 
 /**
@@ -44,6 +48,9 @@ class DemoCohortTests {
 
     @Autowired
     SimulatedStudy study;
+
+    @Autowired
+    DemoAssignments assignments;
 
     @Autowired
     Identity identity;
@@ -69,14 +76,33 @@ class DemoCohortTests {
     @Autowired
     Clock clock;
 
+    @Autowired
+    Classroom classroom;
+
+    @Autowired
+    Classes classes;
+
+    @Autowired
+    Assigning assigning;
+
     private final List<Actor> students = new ArrayList<>();
+    private Actor teacher;
     private long answersAfterFirstStart;
 
     @BeforeAll
     void twoStarts() throws Exception {
         var accounts = new TestAccounts(jdbc);
+        teacher = accounts.createIfAbsent(DemoMode.TEACHER, "Tess Teacher", Role.TEACHER);
         students.add(accounts.createIfAbsent(DemoMode.STUDENT, "Sam Student", Role.STUDENT));
         DemoMode.COHORT.forEach(m -> students.add(accounts.createIfAbsent(m.email(), m.name(), Role.STUDENT)));
+        // As classroom's demo runner leaves it (the class is made here unless an earlier test did).
+        var demoClass = classes.mine(teacher).stream()
+                .filter(c -> c.teaching() && c.name().equals("Demo class"))
+                .findFirst();
+        var joinCode = demoClass.isPresent()
+                ? demoClass.get().joinCode()
+                : classes.create(teacher, "Demo class", null).joinCode();
+        students.forEach(student -> classes.join(student, joinCode));
         runner().run(new DefaultApplicationArguments());
         answersAfterFirstStart = answers();
         runner().run(new DefaultApplicationArguments());
@@ -84,7 +110,7 @@ class DemoCohortTests {
 
     private DemoCohort runner() {
         var environment = new MockEnvironment().withProperty("studyloop.demo", "true");
-        return new DemoCohort(study, identity, catalog, practice, transactions, jdbc, environment, clock);
+        return new DemoCohort(study, assignments, identity, catalog, practice, transactions, jdbc, environment, clock);
     }
 
     private long answers() {
@@ -190,6 +216,31 @@ class DemoCohortTests {
             checked++;
         }
         assertThat(checked).isGreaterThan(150);
+    }
+
+    @Test
+    void theTeacherSetTwoQuizzesOneDoneByMostOfTheClassTheOtherStillOpen() {
+        var classId = classroom.classesOf(students.getFirst().userId()).stream()
+                .filter(c -> classroom.teaches(teacher.userId(), c))
+                .findFirst()
+                .orElseThrow();
+        var set = assigning.ofClass(teacher, classId);
+        assertThat(set).extracting(Assignment::title).contains("Linear equations check", "Functions warm-up");
+        var past = set.stream()
+                .filter(a -> a.title().equals("Linear equations check"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(past.dueAt()).isBefore(clock.instant());
+        var finished = assigning.results(teacher, past.id()).students().stream()
+                .filter(r -> r.status() == Assigning.Status.FINISHED)
+                .toList();
+        assertThat(finished).hasSizeGreaterThanOrEqualTo(8);
+        assertThat(finished).allSatisfy(r -> assertThat(r.score()).isBetween(0.0, 1.0));
+        var open = set.stream()
+                .filter(a -> a.title().equals("Functions warm-up"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(open.dueAt()).isAfter(clock.instant());
     }
 
     private double meanMastery(List<Integer> indexes) {
