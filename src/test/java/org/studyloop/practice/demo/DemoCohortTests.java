@@ -15,26 +15,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.env.MockEnvironment;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.studyloop.HttpTest;
 import org.studyloop.catalog.Catalog;
 import org.studyloop.catalog.Grading;
 import org.studyloop.catalog.Response;
 import org.studyloop.classroom.Classroom;
-import org.studyloop.classroom.TestAccounts;
-import org.studyloop.classroom.classes.Classes;
 import org.studyloop.identity.Actor;
-import org.studyloop.identity.Identity;
-import org.studyloop.identity.Role;
 import org.studyloop.mastery.LearnerOutlook;
 import org.studyloop.mastery.RiskReason;
 import org.studyloop.practice.LearnerModel;
 import org.studyloop.practice.Practice;
 import org.studyloop.practice.assignment.Assigning;
 import org.studyloop.practice.assignment.Assignment;
-import org.studyloop.shared.DemoMode;
 
 /**
  * The demo cohort of issue 9: sixteen students with three weeks of answers made by the real answer
@@ -47,13 +41,7 @@ import org.studyloop.shared.DemoMode;
 class DemoCohortTests {
 
     @Autowired
-    SimulatedStudy study;
-
-    @Autowired
-    DemoAssignments assignments;
-
-    @Autowired
-    Identity identity;
+    ApplicationContext context;
 
     @Autowired
     Catalog catalog;
@@ -68,9 +56,6 @@ class DemoCohortTests {
     LearnerOutlook outlook;
 
     @Autowired
-    TransactionTemplate transactions;
-
-    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -78,9 +63,6 @@ class DemoCohortTests {
 
     @Autowired
     Classroom classroom;
-
-    @Autowired
-    Classes classes;
 
     @Autowired
     Assigning assigning;
@@ -91,26 +73,11 @@ class DemoCohortTests {
 
     @BeforeAll
     void twoStarts() throws Exception {
-        var accounts = new TestAccounts(jdbc);
-        teacher = accounts.createIfAbsent(DemoMode.TEACHER, "Tess Teacher", Role.TEACHER);
-        students.add(accounts.createIfAbsent(DemoMode.STUDENT, "Sam Student", Role.STUDENT));
-        DemoMode.COHORT.forEach(m -> students.add(accounts.createIfAbsent(m.email(), m.name(), Role.STUDENT)));
-        // As classroom's demo runner leaves it (the class is made here unless an earlier test did).
-        var demoClass = classes.mine(teacher).stream()
-                .filter(c -> c.teaching() && c.name().equals("Demo class"))
-                .findFirst();
-        var joinCode = demoClass.isPresent()
-                ? demoClass.get().joinCode()
-                : classes.create(teacher, "Demo class", null).joinCode();
-        students.forEach(student -> classes.join(student, joinCode));
-        runner().run(new DefaultApplicationArguments());
+        var demo = DemoCohortFixture.ensure(context);
+        teacher = demo.teacher();
+        students.addAll(demo.students());
         answersAfterFirstStart = answers();
-        runner().run(new DefaultApplicationArguments());
-    }
-
-    private DemoCohort runner() {
-        var environment = new MockEnvironment().withProperty("studyloop.demo", "true");
-        return new DemoCohort(study, assignments, identity, catalog, practice, transactions, jdbc, environment, clock);
+        DemoCohortFixture.runner(context).run(new DefaultApplicationArguments());
     }
 
     private long answers() {
