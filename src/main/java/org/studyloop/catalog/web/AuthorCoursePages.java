@@ -33,12 +33,14 @@ class AuthorCoursePages {
 
     record CourseRow(UUID courseId, String title, String subject, int skills, Map<ItemStore.Status, Integer> items) {}
 
-    record ItemRow(UUID itemId, String key, ItemType type, ItemStore.Status status, int version, boolean classPrivate) {
-
-        boolean template() {
-            return type == ItemType.TEMPLATE;
-        }
-    }
+    record ItemRow(
+            UUID itemId,
+            String key,
+            ItemType type,
+            ItemStore.Status status,
+            int version,
+            boolean classPrivate,
+            boolean template) {}
 
     record SkillNode(
             String key,
@@ -123,7 +125,13 @@ class AuthorCoursePages {
                 lessons.getOrDefault(skill.skillId(), List.of()),
                 items.getOrDefault(skill.skillId(), List.of()).stream()
                         .map(i -> new ItemRow(
-                                i.itemId().value(), i.key(), i.type(), i.status(), i.version(), i.classId() != null))
+                                i.itemId().value(),
+                                i.key(),
+                                i.type(),
+                                i.status(),
+                                i.version(),
+                                i.classId() != null,
+                                i.type() == ItemType.TEMPLATE))
                         .toList());
     }
 
