@@ -1,6 +1,8 @@
 package org.studyloop.catalog.web;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -64,7 +66,7 @@ class TemplateTesterPage {
     record Tried(
             long seed,
             @Nullable Map<String, Object> item,
-            Map<String, Object> values,
+            Map<String, String> values,
             @Nullable String answer,
             @Nullable String error) {}
 
@@ -133,10 +135,17 @@ class TemplateTesterPage {
         try {
             var instance = TemplateEngine.instantiate(fields, seed);
             var item = instance.item();
-            return new Tried(seed, item, instance.values(), answer(item), null);
+            var values = new LinkedHashMap<String, String>();
+            instance.values().forEach((name, value) -> values.put(name, shown(value)));
+            return new Tried(seed, item, values, answer(item), null);
         } catch (TemplateException | ArithmeticException | IllegalArgumentException e) {
             return new Tried(seed, null, Map.of(), null, String.valueOf(e.getMessage()));
         }
+    }
+
+    /** A drawn value as an author wrote it: {@code 70}, not {@code 7E+1}. */
+    private static String shown(Object value) {
+        return value instanceof BigDecimal number ? number.stripTrailingZeros().toPlainString() : String.valueOf(value);
     }
 
     /** The answer as a student would have to give it: the right choice's text for a choice item. */
