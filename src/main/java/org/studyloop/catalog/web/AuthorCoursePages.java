@@ -31,7 +31,13 @@ import org.studyloop.shared.ProblemException;
 @Controller
 class AuthorCoursePages {
 
-    record CourseRow(UUID courseId, String title, String subject, int skills, Map<ItemStore.Status, Integer> items) {}
+    record CourseRow(
+            UUID courseId,
+            String key,
+            String title,
+            String subject,
+            int skills,
+            Map<ItemStore.Status, Integer> items) {}
 
     record ItemRow(
             UUID itemId,
@@ -70,6 +76,7 @@ class AuthorCoursePages {
                 courses.courses().stream()
                         .map(c -> new CourseRow(
                                 c.courseId().value(),
+                                c.key(),
                                 c.title(),
                                 c.subject(),
                                 c.skillCount(),
