@@ -540,8 +540,25 @@ class AuthorizationMatrixTests {
                 "/admin/models",
                 "/admin/users",
                 "/author/items/new",
+                "/author/courses",
+                "/author/templates",
+                "/author/packs",
                 "/tutor")) {
             row("GET", signedIn, none(), Expect.everyone(302));
+        }
+        row(
+                "GET",
+                "/author/courses/{courseId}",
+                w -> "/author/courses/" + Ids.course(courseKey),
+                none(),
+                Expect.everyone(302));
+        for (var authorPage : List.of("edit", "hints")) {
+            row(
+                    "GET",
+                    "/author/items/{itemId}/" + authorPage,
+                    w -> "/author/items/" + w.itemId() + "/" + authorPage,
+                    none(),
+                    Expect.everyone(302));
         }
         row(
                 "GET",
@@ -587,6 +604,9 @@ class AuthorizationMatrixTests {
                 "/settings/mfa/disable",
                 "/author/items",
                 "/author/items/preview",
+                "/author/hints/preview",
+                "/author/templates",
+                "/author/packs",
                 "/tutor/conversations")) {
             row("POST", form, none(), Expect.everyone(403));
         }
@@ -600,6 +620,13 @@ class AuthorizationMatrixTests {
                 "POST",
                 "/admin/users/{userId}/roles",
                 w -> "/admin/users/" + w.userIds().get(Caller.OWNER_STUDENT) + "/roles",
+                none(),
+                Expect.everyone(403));
+        row("POST", "/author/items/{itemId}", w -> "/author/items/" + w.itemId(), none(), Expect.everyone(403));
+        row(
+                "POST",
+                "/author/items/{itemId}/hints",
+                w -> "/author/items/" + w.itemId() + "/hints",
                 none(),
                 Expect.everyone(403));
         row(

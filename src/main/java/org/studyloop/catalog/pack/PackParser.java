@@ -112,6 +112,21 @@ public final class PackParser {
         return item;
     }
 
+    /**
+     * One item's fields as written, without the item checks (the template tester tries templates the
+     * checks reject, to show why); throws {@link PackException} when the text is not a YAML mapping.
+     */
+    @SuppressWarnings("unchecked")
+    public static java.util.Map<String, Object> fields(String name, String text) {
+        var findings = new Findings();
+        var root = Yamls.compose(name, text, 1, findings);
+        var fields = root == null ? null : new Nodes(name, 1, findings).mapping(root, "an item");
+        if (fields == null || findings.hasErrors()) {
+            throw new PackException(findings.errors());
+        }
+        return (java.util.Map<String, Object>) java.util.Objects.requireNonNull(Yamls.toJava(root));
+    }
+
     /** A value and where it was written. */
     record Located<T>(T value, String file, int line) {}
 

@@ -87,6 +87,11 @@ public final class PackWriter {
         return new PackFiles(files);
     }
 
+    /** One item as an author writes it in {@code items/*.yaml}, for the editor to load a stored item back. */
+    public static String item(Map<String, Object> body) {
+        return Yamls.dump(Yamls.ordered(plain(body), ITEM_ORDER));
+    }
+
     public static byte[] zip(PackFiles pack) {
         var bytes = new ByteArrayOutputStream();
         try (var zip = new ZipOutputStream(bytes)) {

@@ -15,6 +15,7 @@ import org.studyloop.catalog.ItemId;
 import org.studyloop.catalog.pack.PackError;
 import org.studyloop.catalog.pack.PackException;
 import org.studyloop.catalog.pack.PackParser;
+import org.studyloop.catalog.pack.PackWriter;
 import org.studyloop.catalog.store.Authoring;
 import org.studyloop.identity.Actor;
 import org.studyloop.shared.ProblemException;
@@ -89,6 +90,39 @@ class AuthorPages {
         } catch (ProblemException refused) {
             return form(model, item, courseId, List.of(new PackError("item", 0, refused.detail())));
         }
+    }
+
+    /** A stored item loaded back into the editor as its pack YAML; saving it is an edit (see {@link Authoring#edit}). */
+    @GetMapping("/author/items/{itemId}/edit")
+    String edit(Actor actor, @PathVariable UUID itemId, Model model) {
+        Authoring.requireAuthor(actor);
+        var stored = authoring.view(actor, new ItemId(itemId));
+        model.addAttribute("editing", stored);
+        return form(model, PackWriter.item(stored.body()), stored.courseId().value(), List.of());
+    }
+
+    @PostMapping("/author/items/{itemId}")
+    String update(Actor actor, @PathVariable UUID itemId, @RequestParam(defaultValue = "") String item, Model model) {
+        Authoring.requireAuthor(actor);
+        var id = new ItemId(itemId);
+        try {
+            model.addAttribute("saved", authoring.edit(actor, id, limited(item)));
+            return "catalog/author-saved";
+        } catch (PackException invalid) {
+            return editForm(model, actor, id, item, invalid.errors());
+        } catch (ProblemException refused) {
+            if (refused.type().status().value() == 404
+                    || refused.type().status().value() == 403) {
+                throw refused;
+            }
+            return editForm(model, actor, id, item, List.of(new PackError("item", 0, refused.detail())));
+        }
+    }
+
+    private String editForm(Model model, Actor actor, ItemId id, String item, List<PackError> errors) {
+        var stored = authoring.view(actor, id);
+        model.addAttribute("editing", stored);
+        return form(model, item, stored.courseId().value(), errors);
     }
 
     @PostMapping("/author/items/{itemId}/publish")
