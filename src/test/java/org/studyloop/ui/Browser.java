@@ -104,10 +104,18 @@ public final class Browser implements AutoCloseable {
     }
 
     public void signIn(String email, String password) {
+        signIn(email, password, "");
+    }
+
+    /** Signs in with a one-time code too, when one is given (an administrator's second factor). */
+    public void signIn(String email, String password, String totp) {
         signOut();
         open("/login");
         type("input[type=email]", email);
         type("input[type=password]", password);
+        if (!totp.isEmpty()) {
+            type("#totp", totp);
+        }
         click("form[action='/login'] button[type=submit]");
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !path().equals("/login"));
     }
