@@ -67,7 +67,8 @@ class OfflineAnswersTests extends BrowserTest {
         browser.online(true);
         wait.until(d -> queueSize() == 0);
         wait.until(d -> answered(api, session) == 2);
-        assertThat(browser.find("#offline-banner").isDisplayed()).isFalse();
+        assertThat(browser.driver().findElement(By.id("offline-banner")).isDisplayed())
+                .isFalse();
 
         // Another start of the page (and of the worker's sending) sends nothing again.
         browser.driver().navigate().refresh();
