@@ -173,6 +173,7 @@ public final class Browser implements AutoCloseable {
         type("input[type=email]", email);
         type("input[type=password]", password);
         if (!totp.isEmpty()) {
+            click("form[action='/login'] details summary");
             type("#totp", totp);
         }
         click("form[action='/login'] button[type=submit]");
