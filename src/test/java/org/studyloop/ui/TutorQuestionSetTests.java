@@ -45,7 +45,9 @@ class TutorQuestionSetTests extends BrowserTest {
                 .hasSize(5);
         browser.click("#turns .question-set form.start-quiz button");
         wait.until(d -> browser.path().matches("/practice/sessions/[0-9a-f-]{36}"));
-        var shown = browser.find("#item input[name=itemId]").getAttribute("value");
+        var shown = browser.waitFor("#item")
+                .findElement(By.cssSelector("input[name=itemId]"))
+                .getAttribute("value");
         assertThat(offered).contains(shown);
         assertThat(violations).as("serious or critical axe-core violations").isEmpty();
     }
