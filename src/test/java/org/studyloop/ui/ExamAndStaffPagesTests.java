@@ -19,7 +19,8 @@ import org.studyloop.identity.mfa.Totp;
 
 /**
  * A mock exam in a real browser: its clock runs, the student moves between questions and finishes
- * into a report; the author's live preview, the model status page, and settings in French.
+ * into a report; the author's live preview, the model status and audit log pages, and settings in
+ * French.
  */
 @HttpTest
 class ExamAndStaffPagesTests extends BrowserTest {
@@ -77,6 +78,10 @@ class ExamAndStaffPagesTests extends BrowserTest {
         browser.open("/admin/models");
         assertThat(browser.text("#model-version")).isNotBlank();
         check("admin-models");
+        browser.click("a[href='/admin/audit']");
+        assertThat(browser.text("h1")).isEqualTo("Audit log");
+        assertThat(browser.text("#audit caption")).contains("UTC");
+        check("admin-audit");
         browser.signIn(email, IdentityClient.PASSWORD);
 
         // Settings, in French through the language switch.

@@ -2,6 +2,7 @@ package org.studyloop.identity.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -24,7 +25,7 @@ class AdminPages implements HandlerInterceptor {
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
         var authorities = authentication == null
-                ? java.util.List.<String>of()
+                ? List.<String>of()
                 : authentication.getAuthorities().stream()
                         .map(GrantedAuthority::getAuthority)
                         .toList();
