@@ -1,6 +1,7 @@
 // The tutor page: a message is posted with the page's CSRF token and the reply read as server-sent
 // events (docs/tutor.md, "Streaming"): chunks shown as they arrive, a reset clears them, done gives
-// the whole reply with its sources, hint level and engine. Text is only ever set as text.
+// the whole reply with its sources, hint level and engine, and a question set's items with a
+// "Start quiz" button. Text is only ever set as text.
 (function () {
     "use strict";
 
@@ -54,7 +55,62 @@
             });
             li.appendChild(ul);
         }
+        if (reply.items && reply.items.length && reply.practice) questionSet(form, li, reply);
         if (window.StudyLoopMath) window.StudyLoopMath.renderAll(li);
+    }
+
+    // A question set: its items (stems and choices, typeset like the rest) and a form that starts
+    // them as a quiz through the practice pages, as the page renders it after a reload.
+    function questionSet(form, li, reply) {
+        var d = form.dataset;
+        var set = document.createElement("div");
+        set.className = "question-set";
+        var list = document.createElement("ol");
+        list.className = "set-items";
+        list.setAttribute("aria-label", d.questionSet);
+        reply.items.forEach(function (q) {
+            var item = document.createElement("li");
+            item.setAttribute("data-item", q.itemId);
+            var stem = document.createElement("p");
+            stem.className = "math";
+            stem.textContent = q.stem;
+            item.appendChild(stem);
+            if (q.choices && q.choices.length) {
+                var choices = document.createElement("ul");
+                choices.className = "set-choices";
+                q.choices.forEach(function (c) {
+                    var choice = document.createElement("li");
+                    choice.className = "math";
+                    choice.textContent = c.text;
+                    choices.appendChild(choice);
+                });
+                item.appendChild(choices);
+            }
+            list.appendChild(item);
+        });
+        set.appendChild(list);
+        var start = document.createElement("form");
+        start.method = "post";
+        start.action = "/practice/sessions";
+        start.className = "start-quiz";
+        var token = form.querySelector("input[name=_csrf]");
+        if (token) start.appendChild(hidden("_csrf", token.value));
+        start.appendChild(hidden("mode", "QUIZ"));
+        reply.practice.itemIds.forEach(function (id) { start.appendChild(hidden("itemId", id)); });
+        var button = document.createElement("button");
+        button.type = "submit";
+        button.textContent = d.startQuiz;
+        start.appendChild(button);
+        set.appendChild(start);
+        li.appendChild(set);
+    }
+
+    function hidden(name, value) {
+        var input = document.createElement("input");
+        input.type = "hidden";
+        input.name = name;
+        input.value = value;
+        return input;
     }
 
     // One "event: name\ndata: json" block of the stream.

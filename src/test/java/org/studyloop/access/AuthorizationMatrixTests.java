@@ -424,8 +424,9 @@ class AuthorizationMatrixTests {
         row("GET", "/swagger-ui.html", none(), Expect.everyone(302));
         row("ANY", "/error", none(), Expect.everyone(404));
         pages();
+        // The learner model's status and the AI usage: ADMIN with MFA only, as the administration API
+        // (an administrator without a second factor: SignInSecurityTests).
         row("GET", "/api/v1/ml/models/status", none(), Expect.signedIn(403).and(200, ADMIN));
-        // AI: the language model's usage summary, for administrators
         row("GET", "/api/v1/ai/usage", none(), Expect.signedIn(403).and(200, ADMIN));
     }
 
@@ -539,6 +540,7 @@ class AuthorizationMatrixTests {
                 "/practice/history",
                 "/admin/models",
                 "/admin/users",
+                "/admin/audit",
                 "/author/items/new",
                 "/author/courses",
                 "/author/templates",

@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Type;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -19,6 +23,12 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.devtools.Command;
+import org.openqa.selenium.devtools.Connection;
+import org.openqa.selenium.devtools.SeleniumCdpConnection;
+import org.openqa.selenium.devtools.idealized.target.model.SessionID;
+import org.openqa.selenium.json.TypeToken;
+import org.openqa.selenium.remote.http.ClientConfig;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -35,8 +45,13 @@ public final class Browser implements AutoCloseable {
     /** The WCAG 2.0, 2.1 and 2.2 A and AA rules of axe-core. */
     static final List<String> WCAG_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
 
+    private static final Duration CDP_TIMEOUT = Duration.ofSeconds(10);
+    private static final Type JSON_OBJECT = new TypeToken<Map<String, Object>>() {}.getType();
+
     private final ChromeDriver driver;
     private final String base;
+    private final Map<String, SessionID> attached = new HashMap<>();
+    private @Nullable Connection devTools;
 
     public Browser(int port) {
         assertThat(Files.isExecutable(CHROMIUM))
@@ -58,6 +73,50 @@ public final class Browser implements AutoCloseable {
         this.driver = new ChromeDriver(service, options);
         this.base = "http://localhost:" + port;
         width(1280);
+    }
+
+    /**
+     * Takes this origin's pages and service workers off the network, or puts them back. DevTools
+     * emulates the network per target, and a service worker is a target of its own that fetches for
+     * the page, so the page's emulation alone would leave it online (Chrome DevTools Protocol,
+     * "Network.emulateNetworkConditions"; the DevTools panel's "Offline" covers workers the same
+     * way). Coming back, the workers go first: the page's {@code online} event makes them send.
+     */
+    public void online(boolean online) {
+        if (devTools == null) {
+            devTools = SeleniumCdpConnection.create(driver, ClientConfig.defaultConfig())
+                    .orElseThrow();
+        }
+        var cdp = devTools;
+        Map<String, Object> found =
+                cdp.sendAndWait(null, new Command<>("Target.getTargets", Map.of(), JSON_OBJECT), CDP_TIMEOUT);
+        var targets = ((List<?>) found.get("targetInfos"))
+                .stream()
+                        .map(t -> (Map<?, ?>) t)
+                        .filter(t -> String.valueOf(t.get("url")).startsWith(base))
+                        .filter(t ->
+                                t.get("type").equals("page") || t.get("type").equals("service_worker"))
+                        .sorted(java.util.Comparator.comparing(
+                                t -> t.get("type").equals("page") == online))
+                        .toList();
+        assertThat(targets).as("the pages and workers of %s", base).isNotEmpty();
+        for (var target : targets) {
+            var session = attached.computeIfAbsent(String.valueOf(target.get("targetId")), id -> {
+                Map<String, Object> attachedTo = cdp.sendAndWait(
+                        null,
+                        new Command<>("Target.attachToTarget", Map.of("targetId", id, "flatten", true), JSON_OBJECT),
+                        CDP_TIMEOUT);
+                var sessionId = new SessionID(String.valueOf(attachedTo.get("sessionId")));
+                cdp.sendAndWait(sessionId, new Command<>("Network.enable", Map.of()), CDP_TIMEOUT);
+                return sessionId;
+            });
+            cdp.sendAndWait(
+                    session,
+                    new Command<>(
+                            "Network.emulateNetworkConditions",
+                            Map.of("offline", !online, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1)),
+                    CDP_TIMEOUT);
+        }
     }
 
     public WebDriver driver() {
@@ -104,10 +163,19 @@ public final class Browser implements AutoCloseable {
     }
 
     public void signIn(String email, String password) {
+        signIn(email, password, "");
+    }
+
+    /** Signs in with a one-time code too, when one is given (an administrator's second factor). */
+    public void signIn(String email, String password, String totp) {
         signOut();
         open("/login");
         type("input[type=email]", email);
         type("input[type=password]", password);
+        if (!totp.isEmpty()) {
+            click("form[action='/login'] details summary");
+            type("#totp", totp);
+        }
         click("form[action='/login'] button[type=submit]");
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !path().equals("/login"));
     }
@@ -144,6 +212,9 @@ public final class Browser implements AutoCloseable {
 
     @Override
     public void close() {
+        if (devTools != null) {
+            devTools.close();
+        }
         driver.quit();
     }
 }

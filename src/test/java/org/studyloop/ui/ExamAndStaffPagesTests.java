@@ -19,10 +19,13 @@ import org.studyloop.catalog.CatalogTestSupport;
 import org.studyloop.catalog.pack.PackTestFiles;
 import org.studyloop.catalog.store.Ids;
 import org.studyloop.identity.IdentityClient;
+import org.studyloop.identity.PageSession;
+import org.studyloop.identity.mfa.Totp;
 
 /**
  * A mock exam in a real browser: its clock runs, the student moves between questions and finishes
- * into a report; the author's live preview, the model status page, and settings in French.
+ * into a report; the author's live preview, the model status and audit log pages, and settings in
+ * French.
  */
 @HttpTest
 class ExamAndStaffPagesTests extends BrowserTest {
@@ -67,7 +70,10 @@ class ExamAndStaffPagesTests extends BrowserTest {
                     .param("role", role)
                     .update();
         }
-        browser.signIn(staff, IdentityClient.PASSWORD);
+        // The admin pages need a sign-in with a second factor (docs/web.md), as the admin API does.
+        var now = java.time.Instant.now();
+        var secret = PageSession.enrolTotp(accounts, staff, now);
+        browser.signIn(staff, IdentityClient.PASSWORD, Totp.code(secret, now.plusSeconds(30)));
         browser.open("/author/items/new");
         assertThat(browser.find("#preview-item .katex")).isNotNull();
         check("author-item");
@@ -77,6 +83,10 @@ class ExamAndStaffPagesTests extends BrowserTest {
         browser.open("/admin/models");
         assertThat(browser.text("#model-version")).isNotBlank();
         check("admin-models");
+        browser.click("a[href='/admin/audit']");
+        assertThat(browser.text("h1")).isEqualTo("Audit log");
+        assertThat(browser.text("#audit caption")).contains("UTC");
+        check("admin-audit");
         browser.signIn(email, IdentityClient.PASSWORD);
 
         // Settings, in French through the language switch.

@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,7 +21,8 @@ import org.studyloop.shared.ProblemException;
 /**
  * The administrator's users page: accounts newest first, fifty to a page, each with its roles to
  * change. As on {@code /api/v1/admin/users}, only an administrator who signed in with a second
- * factor manages accounts; one without is asked to set it up, anyone else finds nothing here.
+ * factor manages accounts: {@link AdminPages} asks one without to set it up, and anyone else finds
+ * nothing here, before this runs.
  */
 @Controller
 class AdminUsersPage {
@@ -39,16 +38,13 @@ class AdminUsersPage {
     @GetMapping("/admin/users")
     String users(Actor actor, @RequestParam(defaultValue = "0") int page, Model model) {
         requireAdmin(actor);
-        model.addAttribute("mfa", signedInWithMfa());
         model.addAttribute("roles", List.of(Role.values()));
-        if (signedInWithMfa()) {
-            var number = Math.max(0, Math.min(page, 100_000));
-            var accounts = directory.page(
-                    PageRequest.of(number, PAGE, Sort.by("createdAt").descending()));
-            model.addAttribute("accounts", accounts.getContent());
-            model.addAttribute("page", number);
-            model.addAttribute("more", accounts.hasNext());
-        }
+        var number = Math.max(0, Math.min(page, 100_000));
+        var accounts =
+                directory.page(PageRequest.of(number, PAGE, Sort.by("createdAt").descending()));
+        model.addAttribute("accounts", accounts.getContent());
+        model.addAttribute("page", number);
+        model.addAttribute("more", accounts.hasNext());
         return "identity/admin-users";
     }
 
@@ -59,9 +55,6 @@ class AdminUsersPage {
             @RequestParam(name = "role", required = false) List<String> names,
             HttpServletRequest http) {
         requireAdmin(actor);
-        if (!signedInWithMfa()) {
-            return "redirect:/admin/users";
-        }
         var roles = EnumSet.noneOf(Role.class);
         for (var name : names == null ? List.<String>of() : names) {
             roles.add(List.of(Role.values()).stream()
@@ -80,13 +73,5 @@ class AdminUsersPage {
         if (!actor.isAdmin()) {
             throw ProblemException.notFound("There is nothing here, or it is not yours to see.");
         }
-    }
-
-    private static boolean signedInWithMfa() {
-        var authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication != null
-                && authentication.getAuthorities().stream()
-                        .map(GrantedAuthority::getAuthority)
-                        .anyMatch(SecurityConfiguration.MFA_AUTHORITY::equals);
     }
 }

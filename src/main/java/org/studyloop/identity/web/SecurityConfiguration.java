@@ -75,6 +75,14 @@ class SecurityConfiguration {
     };
 
     /**
+     * The API endpoints for administrators only: the administration API, the learner model's
+     * status and the language model's usage. Each needs the ADMIN role and a sign-in with a second
+     * factor (README, "MFA is required for administrators"); a token without one is refused with
+     * {@code admin-mfa-required}. The admin pages follow the same rule ({@link AdminPages}).
+     */
+    static final String[] ADMIN_API = {"/api/v1/admin/**", "/api/v1/ml/models/status", "/api/v1/ai/usage"};
+
+    /**
      * The pages that need a signed-in person (docs/web.md). A visitor who is not signed in is sent
      * to the sign-in page and back after; every other path stays open (sign-in, sign-up, assets).
      */
@@ -108,7 +116,7 @@ class SecurityConfiguration {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.POST, PUBLIC_API)
                         .permitAll()
-                        .requestMatchers("/api/v1/admin/**")
+                        .requestMatchers(ADMIN_API)
                         .access(AuthorizationManagers.allOf(
                                 AuthorityAuthorizationManager.hasRole("ADMIN"),
                                 AuthorityAuthorizationManager.hasAuthority(MFA_AUTHORITY)))

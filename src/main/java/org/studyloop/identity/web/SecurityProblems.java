@@ -2,11 +2,15 @@ package org.studyloop.identity.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Arrays;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.studyloop.identity.IdentityProblems;
 import org.studyloop.shared.ProblemException;
@@ -16,6 +20,11 @@ import org.studyloop.shared.ProblemException;
  * like every other error. An administrator whose sign-in had no second factor is told so.
  */
 class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    private static final RequestMatcher ADMIN_API = new OrRequestMatcher(Arrays.stream(SecurityConfiguration.ADMIN_API)
+            .map(path -> PathPatternRequestMatcher.withDefaults().matcher(path))
+            .map(RequestMatcher.class::cast)
+            .toList());
 
     private final HandlerExceptionResolver resolver;
 
@@ -37,7 +46,7 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
         var mfa = authentication != null
                 && authentication.getAuthorities().stream()
                         .anyMatch(a -> a.getAuthority().equals(SecurityConfiguration.MFA_AUTHORITY));
-        if (admin && !mfa && request.getRequestURI().startsWith("/api/v1/admin")) {
+        if (admin && !mfa && ADMIN_API.matches(request)) {
             resolver.resolveException(
                     request,
                     response,

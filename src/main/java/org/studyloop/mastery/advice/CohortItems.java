@@ -85,8 +85,20 @@ class CohortItems {
             if (skill.isEmpty()) {
                 continue;
             }
+            var skillName = skills.name(skill.get());
             result.add(new Recommendation(
-                    Kind.ITEM, n.item(), title(item.get(), skills.name(skill.get())), reason(n, skill.get(), skills)));
+                    Kind.ITEM,
+                    n.item(),
+                    skillName + ": " + excerpt(item.get()),
+                    reason(n, skill.get(), skills),
+                    Recommendations.Phrase.of("recommendation.title.item", skillName, excerpt(item.get())),
+                    Recommendations.Phrase.of(
+                            "recommendation.reason.item",
+                            n.support(),
+                            seedSkill(n, skills),
+                            n.similarity(),
+                            skillName,
+                            Recommendations.wholePercent(skills.mastery(skill.get())))));
             if (result.size() >= Recommendations.PER_KIND) {
                 break;
             }
@@ -94,11 +106,15 @@ class CohortItems {
         return result;
     }
 
-    private String reason(ItemSimilarity.Neighbour<UUID> n, SkillId skill, Skills skills) {
-        var seedSkill = catalog.item(new ItemId(n.nearestSeed()))
+    private String seedSkill(ItemSimilarity.Neighbour<UUID> n, Skills skills) {
+        return catalog.item(new ItemId(n.nearestSeed()))
                 .flatMap(i -> i.skillIds().stream().findFirst())
                 .map(skills::name)
                 .orElse("a skill");
+    }
+
+    private String reason(ItemSimilarity.Neighbour<UUID> n, SkillId skill, Skills skills) {
+        var seedSkill = seedSkill(n, skills);
         return String.format(
                 Locale.ROOT,
                 "Students like you: %d students who answered an item of %s that you missed also practised this one,"
@@ -110,9 +126,10 @@ class CohortItems {
                 percent(skills.mastery(skill)));
     }
 
-    private static String title(PublishedItem item, String skill) {
+    /** The item's stem on one line, cut at 80 characters. */
+    private static String excerpt(PublishedItem item) {
         var stem = item.item().stem().replaceAll("\\s+", " ").strip();
-        return skill + ": " + (stem.length() > 80 ? stem.substring(0, 79) + "…" : stem);
+        return stem.length() > 80 ? stem.substring(0, 79) + "…" : stem;
     }
 
     private static String array(java.util.Collection<UUID> ids) {

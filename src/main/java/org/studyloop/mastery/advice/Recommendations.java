@@ -35,7 +35,28 @@ public class Recommendations {
         ITEM
     }
 
-    public record Recommendation(Kind kind, java.util.UUID id, String title, String reason) {}
+    /**
+     * A recommendation. {@code title} and {@code reason} are the API's words (English, API.md);
+     * {@code pageTitle} and {@code pageReason} are the same in any language: a key of the pages'
+     * message bundle with its arguments, names and figures kept as data.
+     */
+    public record Recommendation(
+            Kind kind, java.util.UUID id, String title, String reason, Phrase pageTitle, Phrase pageReason) {}
+
+    /**
+     * Words a page renders in its own language: a key of {@code i18n/messages} and its arguments,
+     * each a name, a number, or a list of phrases (shown joined by commas).
+     */
+    public record Phrase(String key, List<Object> args) {
+
+        public Phrase {
+            args = List.copyOf(args);
+        }
+
+        static Phrase of(String key, Object... args) {
+            return new Phrase(key, List.of(args));
+        }
+    }
 
     static final int PER_KIND = 5;
 
@@ -110,8 +131,14 @@ public class Recommendations {
                     continue;
                 }
                 ofCourse++;
+                var name = g.names().get(skill);
                 result.add(new Recommendation(
-                        Kind.SKILL, skill.value(), g.names().get(skill), skills.frontierReason(g, skill)));
+                        Kind.SKILL,
+                        skill.value(),
+                        name,
+                        skills.frontierReason(g, skill),
+                        Phrase.of("recommendation.title.skill", name),
+                        skills.frontierPhrase(g, skill)));
             }
         }
         return result.size() > PER_KIND ? List.copyOf(result.subList(0, PER_KIND)) : result;
@@ -142,7 +169,12 @@ public class Recommendations {
                     .filter(l -> l.skillId().equals(skill))
                     .limit(1)
                     .forEach(l -> result.add(new Recommendation(
-                            Kind.LESSON, l.lessonId(), l.title(), skills.lessonReason(skill, coldStart))));
+                            Kind.LESSON,
+                            l.lessonId(),
+                            l.title(),
+                            skills.lessonReason(skill, coldStart),
+                            Phrase.of("recommendation.title.lesson", l.title(), skills.name(skill)),
+                            skills.lessonPhrase(skill, coldStart))));
             if (result.size() >= PER_KIND) {
                 break;
             }
@@ -165,6 +197,11 @@ public class Recommendations {
     /** A mastery in whole percent, rounded down: 79.96% reads 79%, not the 80% goal it has not reached. */
     static String percent(double share) {
         return String.format(Locale.ROOT, "%d%%", (long) Math.floor(100 * share + 1e-9));
+    }
+
+    /** The same, as a number for a message's argument. */
+    static long wholePercent(double share) {
+        return (long) Math.floor(100 * share + 1e-9);
     }
 
     static String answers(int n) {

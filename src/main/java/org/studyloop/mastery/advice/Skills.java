@@ -1,6 +1,7 @@
 package org.studyloop.mastery.advice;
 
 import static org.studyloop.mastery.advice.Recommendations.percent;
+import static org.studyloop.mastery.advice.Recommendations.wholePercent;
 
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,48 @@ record Skills(List<CourseGraphs.Graph> courses, Map<SkillId, Double> masteryOf, 
         }
         return "Ready to learn and under way: mastery " + percent(mastery(skill)) + " after "
                 + Recommendations.answers(n) + ", below the " + percent(goal) + " goal; " + basis + ".";
+    }
+
+    /** {@link #frontierReason} as a phrase of the pages' bundle. */
+    Recommendations.Phrase frontierPhrase(CourseGraphs.Graph g, SkillId skill) {
+        var prerequisites = g.prerequisitesOf(skill);
+        var listed = prerequisites.stream()
+                .map(p -> (Object) Recommendations.Phrase.of(
+                        "recommendation.prerequisite", g.names().get(p), wholePercent(mastery(p))))
+                .toList();
+        int n = answers(skill);
+        if (n == 0) {
+            return prerequisites.isEmpty()
+                    ? Recommendations.Phrase.of(
+                            "recommendation.reason.firstOfCourse", g.outline().title())
+                    : Recommendations.Phrase.of("recommendation.reason.afterPrerequisites", listed.size(), listed);
+        }
+        return prerequisites.isEmpty()
+                ? Recommendations.Phrase.of(
+                        "recommendation.reason.underWayFirst",
+                        wholePercent(mastery(skill)),
+                        n,
+                        wholePercent(goal),
+                        g.outline().title())
+                : Recommendations.Phrase.of(
+                        "recommendation.reason.underWayAfter",
+                        wholePercent(mastery(skill)),
+                        n,
+                        wholePercent(goal),
+                        listed.size(),
+                        listed);
+    }
+
+    /** {@link #lessonReason} as a phrase of the pages' bundle. */
+    Recommendations.Phrase lessonPhrase(SkillId skill, boolean coldStart) {
+        return coldStart
+                ? Recommendations.Phrase.of("recommendation.reason.lessonStart", name(skill))
+                : Recommendations.Phrase.of(
+                        "recommendation.reason.lessonWeak",
+                        name(skill),
+                        wholePercent(mastery(skill)),
+                        answers(skill),
+                        wholePercent(goal));
     }
 
     String lessonReason(SkillId skill, boolean coldStart) {

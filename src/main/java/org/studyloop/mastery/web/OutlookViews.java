@@ -133,8 +133,8 @@ class OutlookViews {
         return recommendations.of(student).stream()
                 .map(r -> new Advice(
                         text("recommendation.kind." + r.kind().name(), locale),
-                        r.title(),
-                        r.reason(),
+                        phrase(r.pageTitle(), locale),
+                        phrase(r.pageReason(), locale),
                         r.kind() != Recommendations.Kind.LESSON))
                 .toList();
     }
@@ -156,6 +156,21 @@ class OutlookViews {
     /** Rounded down as the model's reasons are, so a figure below a threshold never reads as it. */
     private static long floorPercent(double share) {
         return (long) Math.floor(100 * share + 1e-9);
+    }
+
+    /** A recommendation's words in the page's language; a list argument reads as its phrases joined by commas. */
+    private String phrase(Recommendations.Phrase phrase, Locale locale) {
+        var arguments = phrase.args().stream()
+                .map(a -> switch (a) {
+                    case Recommendations.Phrase inner -> phrase(inner, locale);
+                    case List<?> list ->
+                        list.stream()
+                                .map(e -> e instanceof Recommendations.Phrase p ? phrase(p, locale) : String.valueOf(e))
+                                .collect(java.util.stream.Collectors.joining(", "));
+                    default -> a;
+                })
+                .toArray();
+        return text(phrase.key(), locale, arguments);
     }
 
     private String text(String key, Locale locale, Object... arguments) {

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.studyloop.catalog.Catalog;
 import org.studyloop.catalog.CourseId;
 import org.studyloop.catalog.CourseOutline;
+import org.studyloop.catalog.ItemId;
 import org.studyloop.classroom.Classroom;
 import org.studyloop.identity.Actor;
 import org.studyloop.practice.AssignmentId;
@@ -31,11 +32,14 @@ import org.studyloop.shared.ProblemException;
 
 /**
  * The practice pages: choose a course and start an adaptive session (or a review of what is due, or
- * a quiz a teacher set), then the session's page with its current item. Answers and hints go
+ * a quiz a teacher set, or one of the items of a tutor's question set), then the session's page with its current item. Answers and hints go
  * through {@link AnswerFragments} without reloading the page.
  */
 @Controller
 class PracticePages {
+
+    /** As the API's start request allows (StartRequest). */
+    static final int MAX_QUIZ_ITEMS = 100;
 
     private final Catalog catalog;
     private final SessionStarts starts;
@@ -98,7 +102,12 @@ class PracticePages {
             Actor actor,
             @RequestParam(defaultValue = "ADAPTIVE") String mode,
             @RequestParam(required = false) @Nullable UUID courseId,
-            @RequestParam(required = false) @Nullable UUID assignmentId) {
+            @RequestParam(required = false) @Nullable UUID assignmentId,
+            @RequestParam(name = "itemId", required = false) @Nullable List<UUID> itemIds) {
+        var items = itemIds == null ? List.<UUID>of() : itemIds;
+        if (items.size() > MAX_QUIZ_ITEMS) {
+            throw ProblemException.invalid("itemId", "at most " + MAX_QUIZ_ITEMS + " items");
+        }
         var chosen = switch (mode) {
             case "ADAPTIVE" -> SessionMode.ADAPTIVE;
             case "REVIEW" -> SessionMode.REVIEW;
@@ -106,8 +115,8 @@ class PracticePages {
             case "EXAM" -> SessionMode.EXAM;
             default -> throw ProblemException.invalid("mode", "must be ADAPTIVE, REVIEW, QUIZ or EXAM");
         };
-        if (chosen == SessionMode.QUIZ && assignmentId == null) {
-            throw ProblemException.invalid("assignmentId", "must be given for an assignment");
+        if (chosen == SessionMode.QUIZ && assignmentId == null && items.isEmpty()) {
+            throw ProblemException.invalid("assignmentId", "must be given for an assignment, or items for a quiz");
         }
         if ((chosen == SessionMode.ADAPTIVE || chosen == SessionMode.EXAM) && courseId == null) {
             throw ProblemException.invalid("courseId", "must be given for adaptive practice");
@@ -120,7 +129,7 @@ class PracticePages {
                         course,
                         List.of(),
                         Optional.ofNullable(assignmentId).map(AssignmentId::new),
-                        List.of(),
+                        items.stream().map(ItemId::new).toList(),
                         Optional.empty(),
                         Optional.empty()));
         return "redirect:/practice/sessions/" + started.sessionId();

@@ -38,6 +38,21 @@ public class AuditLog {
             @Nullable String clientAddress,
             Map<String, Object> details) {}
 
+    /**
+     * What the audit page asks for: each filter optional, the time range half-open
+     * {@code [from, until)}, and for a later page the last entry already shown (keyset paging on
+     * {@code (occurred_at, id)}, newest first, so a page costs the same however deep it is).
+     */
+    public record Query(
+            @Nullable UUID actor,
+            @Nullable String action,
+            @Nullable UUID subject,
+            @Nullable Instant from,
+            @Nullable Instant until,
+            @Nullable Instant beforeAt,
+            @Nullable UUID beforeId,
+            int limit) {}
+
     @ApplicationModuleListener
     void on(Audited event) {
         jdbc.sql("""
@@ -72,6 +87,49 @@ public class AuditLog {
                         rs.getString(6),
                         details(rs.getString(7))))
                 .list();
+    }
+
+    /** The entries the query matches, newest first, at most {@code query.limit()} of them. */
+    public List<Entry> search(Query query) {
+        return jdbc.sql("""
+                        select id, occurred_at, action, actor_id, subject_id, client_address, details::text
+                        from privacy.audit_event
+                        where (cast(:actor as uuid) is null or actor_id = :actor)
+                          and (cast(:action as text) is null or action = :action)
+                          and (cast(:subject as uuid) is null or subject_id = :subject)
+                          and (cast(:from as timestamptz) is null or occurred_at >= :from)
+                          and (cast(:until as timestamptz) is null or occurred_at < :until)
+                          and (cast(:beforeAt as timestamptz) is null
+                               or (occurred_at, id) < (cast(:beforeAt as timestamptz), cast(:beforeId as uuid)))
+                        order by occurred_at desc, id desc limit :limit""")
+                .param("actor", query.actor())
+                .param("action", query.action())
+                .param("subject", query.subject())
+                .param("from", timestamp(query.from()))
+                .param("until", timestamp(query.until()))
+                .param("beforeAt", timestamp(query.beforeAt()))
+                .param("beforeId", query.beforeId())
+                .param("limit", query.limit())
+                .query((rs, n) -> new Entry(
+                        rs.getObject(1, UUID.class),
+                        rs.getTimestamp(2).toInstant(),
+                        rs.getString(3),
+                        rs.getObject(4, UUID.class),
+                        rs.getObject(5, UUID.class),
+                        rs.getString(6),
+                        details(rs.getString(7))))
+                .list();
+    }
+
+    /** The actions the log holds, for the page's filter. */
+    public List<String> actions() {
+        return jdbc.sql("select distinct action from privacy.audit_event order by action")
+                .query(String.class)
+                .list();
+    }
+
+    private static @Nullable Timestamp timestamp(@Nullable Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
     }
 
     @SuppressWarnings("unchecked")

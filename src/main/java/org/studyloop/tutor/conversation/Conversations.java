@@ -100,8 +100,8 @@ public class Conversations {
     public void addTurn(ConversationId id, StoredTurn turn) {
         jdbc.sql("""
                         insert into tutor.turns (conversation_id, seq, speaker, text, intent, engine, hint_level,
-                            citations, created_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)""")
+                            citations, quiz_item_ids, created_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::uuid[], ?)""")
                 .params(
                         id.value(),
                         turn.seq(),
@@ -111,6 +111,9 @@ public class Conversations {
                         turn.engine().orElse(null),
                         turn.hintLevel(),
                         json.writeValueAsString(turn.citations()),
+                        turn.quizItemIds().stream()
+                                .map(UUID::toString)
+                                .collect(java.util.stream.Collectors.joining(",", "{", "}")),
                         Timestamp.from(turn.at()))
                 .update();
     }
@@ -119,7 +122,7 @@ public class Conversations {
     public List<StoredTurn> turns(ConversationId id, int limit) {
         return jdbc.sql("""
                         select * from (select seq, speaker, text, intent, engine, hint_level, citations::text as citations,
-                            created_at from tutor.turns where conversation_id = ? order by seq desc limit ?) t
+                            quiz_item_ids, created_at from tutor.turns where conversation_id = ? order by seq desc limit ?) t
                         order by seq""")
                 .params(id.value(), limit)
                 .query((rs, row) -> turn(rs, id))
@@ -143,6 +146,7 @@ public class Conversations {
                 Optional.ofNullable(rs.getString("engine")),
                 rs.getInt("hint_level"),
                 citations,
+                List.of((UUID[]) rs.getArray("quiz_item_ids").getArray()),
                 rs.getTimestamp("created_at").toInstant());
     }
 

@@ -173,6 +173,7 @@ public class TurnPipeline {
                             Optional.empty(),
                             0,
                             List.of(),
+                            List.of(),
                             now));
             conversations.addTurn(
                     c.id(),
@@ -184,6 +185,7 @@ public class TurnPipeline {
                             Optional.of(reply.engine().name()),
                             reply.hintLevel(),
                             reply.citations(),
+                            reply.quizItemIds(),
                             now));
             conversations.update(c.after(reply.hintLevel(), c.solutionShown() || reply.solutionShown(), checked, now));
             turnMemory.remember(ctx, reply, skills, now);

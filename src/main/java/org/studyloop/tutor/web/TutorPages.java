@@ -16,6 +16,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter
 import org.studyloop.catalog.Catalog;
 import org.studyloop.catalog.CourseId;
 import org.studyloop.catalog.ItemId;
+import org.studyloop.catalog.ItemSnapshot;
 import org.studyloop.identity.Actor;
 import org.studyloop.practice.Practice;
 import org.studyloop.practice.PracticeProblems;
@@ -29,7 +30,9 @@ import org.studyloop.tutor.turn.ReplySink;
  * The tutor page (docs/web.md, "The tutor"): the student's conversations, one conversation's turns
  * and a message box. A message is posted here, on the cookie session with its CSRF token, and the
  * reply streams back as the API's events; without a script the form post answers whole and the page
- * reloads. While an exam runs the page says the tutor is not available, as the API refuses.
+ * reloads. A question set's items are listed under the turn that offered them, with a button that
+ * starts them as a quiz through the practice pages. While an exam runs the page says the tutor is
+ * not available, as the API refuses.
  */
 @Controller
 class TutorPages {
@@ -46,6 +49,9 @@ class TutorPages {
 
     record CourseChoice(UUID courseId, String title) {}
 
+    /** An item of a question set as the page lists it: its stem and choices, no key. */
+    record SetItem(UUID itemId, String stem, List<String> choices) {}
+
     @GetMapping("/tutor")
     String list(Actor actor, Model model) {
         fill(actor, model);
@@ -61,6 +67,14 @@ class TutorPages {
         model.addAttribute("conversation", TutorViews.conversation(conversation));
         model.addAttribute("turns", TutorViews.transcript(transcript).turns());
         model.addAttribute(
+                "sets",
+                transcript.turns().stream()
+                        .map(t -> t.quizItemIds().stream()
+                                .flatMap(id -> catalog.item(new ItemId(id)).stream())
+                                .map(TutorPages::setItem)
+                                .toList())
+                        .toList());
+        model.addAttribute(
                 "hintsAvailable",
                 conversation
                         .itemId()
@@ -68,6 +82,15 @@ class TutorPages {
                         .map(i -> i.hints().size())
                         .orElse(0));
         return "tutor/chat";
+    }
+
+    private static SetItem setItem(ItemSnapshot item) {
+        return new SetItem(
+                item.itemId().value(),
+                item.stem(),
+                item.type().hasChoices()
+                        ? item.choices().stream().map(c -> c.text()).toList()
+                        : List.of());
     }
 
     private void fill(Actor actor, Model model) {

@@ -17,6 +17,9 @@ import org.studyloop.shared.ProblemException;
  */
 class PageErrors implements HandlerExceptionResolver {
 
+    /** Identity's problem for an administrator without a second factor: the page says what to do. */
+    private static final String ADMIN_MFA_REQUIRED = "admin-mfa-required";
+
     @Override
     public @Nullable ModelAndView resolveException(
             HttpServletRequest request, HttpServletResponse response, @Nullable Object handler, Exception error) {
@@ -28,12 +31,14 @@ class PageErrors implements HandlerExceptionResolver {
         page.setStatus(status);
         page.addObject(
                 "reason",
-                switch (status.value()) {
-                    case 404 -> "notFound";
-                    case 403 -> "forbidden";
-                    case 429 -> "tooMany";
-                    default -> "failed";
-                });
+                problem.type().slug().equals(ADMIN_MFA_REQUIRED)
+                        ? "adminMfa"
+                        : switch (status.value()) {
+                            case 404 -> "notFound";
+                            case 403 -> "forbidden";
+                            case 429 -> "tooMany";
+                            default -> "failed";
+                        });
         return page;
     }
 

@@ -98,9 +98,12 @@ class SignInSecurityTests {
                 .update();
 
         var token = client.accessToken(email);
-        var refused = http.get("/api/v1/admin/users", "Authorization", bearer(token));
-        assertThat(refused.statusCode()).isEqualTo(403);
-        assertThat(HttpProbe.json(refused).path("type").asString()).endsWith("/admin-mfa-required");
+        // Every admin-only endpoint, not only /api/v1/admin/**: the models' status and the AI usage too.
+        for (var path : java.util.List.of("/api/v1/admin/users", "/api/v1/ml/models/status", "/api/v1/ai/usage")) {
+            var refused = http.get(path, "Authorization", bearer(token));
+            assertThat(refused.statusCode()).as(path).isEqualTo(403);
+            assertThat(HttpProbe.json(refused).path("type").asString()).as(path).endsWith("/admin-mfa-required");
+        }
 
         var now = Instant.now();
         var secret = enrol(http, token, now)[0];
@@ -110,6 +113,11 @@ class SignInSecurityTests {
         var users = http.get("/api/v1/admin/users", "Authorization", bearer(mfaToken));
         assertThat(users.statusCode()).as(users.body()).isEqualTo(200);
         assertThat(users.body()).contains(userId);
+        for (var path : java.util.List.of("/api/v1/ml/models/status", "/api/v1/ai/usage")) {
+            assertThat(http.get(path, "Authorization", bearer(mfaToken)).statusCode())
+                    .as(path)
+                    .isEqualTo(200);
+        }
 
         var disable = http.post(
                 "/api/v1/me/mfa/disable",

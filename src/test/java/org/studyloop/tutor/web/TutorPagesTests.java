@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ import org.studyloop.HttpTest;
 import org.studyloop.catalog.Catalog;
 import org.studyloop.catalog.store.Ids;
 import org.studyloop.identity.IdentityClient;
+import org.studyloop.identity.PageSession;
 import tools.jackson.databind.JsonNode;
 
 /** The tutor page on the cookie session: open a conversation on a demo item, ask, read the streamed reply. */
@@ -122,6 +124,50 @@ class TutorPagesTests {
         var deleted = post(page, page + "/delete", Map.of());
         assertThat(deleted.statusCode()).isEqualTo(302);
         assertThat(get(page).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aQuestionSetIsListedUnderItsTurnAndStartsAsAQuiz(CapturedOutput output) {
+        var email = IdentityClient.uniqueEmail("tutor-set");
+        new IdentityClient(port, output::getAll).verifiedAccount(email, "STUDENT");
+        var page = new PageSession(port);
+        page.signIn(email, Optional.empty());
+        var started = page.post(
+                "/tutor",
+                "/tutor/conversations",
+                List.of(Map.entry("courseId", Ids.course(SAT).value().toString())));
+        var chat = started.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
+        var asked = page.post(
+                chat, chat + "/messages", List.of(Map.entry("text", "Give me 5 SAT-style questions on functions")));
+        assertThat(asked.statusCode()).isEqualTo(302);
+
+        var html = page.get(chat).body();
+        assertThat(html).contains("class=\"question-set\"").contains("Start quiz");
+        var offered = Pattern.compile("<li data-item=\"([0-9a-f-]{36})\"")
+                .matcher(html)
+                .results()
+                .map(m -> m.group(1))
+                .toList();
+        assertThat(offered).hasSize(5);
+        var hidden = Pattern.compile("name=\"itemId\" value=\"([0-9a-f-]{36})\"")
+                .matcher(html)
+                .results()
+                .map(m -> m.group(1))
+                .toList();
+        assertThat(hidden).isEqualTo(offered);
+        assertThat(html).contains("<p class=\"math\">").doesNotContain("\"key\"");
+
+        var fields = new ArrayList<Map.Entry<String, String>>();
+        fields.add(Map.entry("mode", "QUIZ"));
+        offered.forEach(id -> fields.add(Map.entry("itemId", id)));
+        var quiz = page.post(chat, "/practice/sessions", fields);
+        assertThat(quiz.statusCode()).as(quiz.body()).isEqualTo(302);
+        var session = quiz.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
+        assertThat(session).matches("/practice/sessions/[0-9a-f-]{36}");
+        var first = Pattern.compile("name=\"itemId\" value=\"([0-9a-f-]{36})\"")
+                .matcher(page.get(session).body());
+        assertThat(first.find()).isTrue();
+        assertThat(offered).contains(first.group(1));
     }
 
     @Test
