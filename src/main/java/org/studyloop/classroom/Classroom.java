@@ -86,6 +86,12 @@ public class Classroom {
         return rosters.teachesStudent(teacher, student);
     }
 
+    /** The teacher of a live class; empty for an unknown or archived class. */
+    @Transactional(readOnly = true)
+    public Optional<UserId> teacherOf(ClassId classId) {
+        return rosters.teacherOf(classId);
+    }
+
     /** The students of a live class, in the order they joined; empty for an unknown class. */
     @Transactional(readOnly = true)
     public List<UserId> studentsOf(ClassId classId) {

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * @param locale the recipient's language; English, French and Spanish are written, any other
  *     language gets English
  * @param template the template's name, one of {@code verify-email}, {@code password-reset},
- *     {@code guardian-linked}; an unknown name is a programming error, refused by {@link
+ *     {@code guardian-linked}, {@code student-at-risk}; an unknown name is a programming error, refused by {@link
  *     Mailer#send}
  * @param values what the template fills in ({@code name}, {@code link}, {@code expiresHours}...);
  *     each template lists the values it needs

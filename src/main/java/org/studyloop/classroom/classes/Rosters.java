@@ -102,6 +102,14 @@ public class Rosters {
                 .flatMap(course -> course);
     }
 
+    /** The teacher of a live class; empty for an unknown or archived class. */
+    public Optional<UserId> teacherOf(ClassId classId) {
+        return jdbc.sql("select teacher_id from classroom.classes where id = :class and archived_at is null")
+                .param("class", classId.value())
+                .query((rs, n) -> new UserId(rs.getObject(1, UUID.class)))
+                .optional();
+    }
+
     /** The live classes a student is in, oldest first. */
     public List<ClassId> classesOf(UserId student) {
         return jdbc.sql("""

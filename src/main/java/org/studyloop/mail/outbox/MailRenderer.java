@@ -30,9 +30,14 @@ class MailRenderer {
 
     /** Each template and the values it needs: a missing one would leave a hole in the mail. */
     static final Map<String, Set<String>> TEMPLATES = Map.of(
-            "verify-email", Set.of("name", "link", "expiresHours"),
-            "password-reset", Set.of("name", "link", "expiresHours"),
-            "guardian-linked", Set.of("name", "guardianName"));
+            "verify-email",
+            Set.of("name", "link", "expiresHours"),
+            "password-reset",
+            Set.of("name", "link", "expiresHours"),
+            "guardian-linked",
+            Set.of("name", "guardianName"),
+            "student-at-risk",
+            Set.of("name", "studentName", "link", "inactiveDays", "fallPoints", "forecast"));
 
     private final SpringTemplateEngine engine = new SpringTemplateEngine();
 

@@ -110,7 +110,7 @@ public class RiskWatch {
                 .update();
         fresh.put(student, Boolean.TRUE);
         if (rises) {
-            events.publishEvent(new StudentAtRisk(student, risk.texts(), now));
+            events.publishEvent(new StudentAtRisk(student, risk.texts(), risk.reasons(), now));
         }
         return rises;
     }

@@ -16,7 +16,11 @@ class MailTemplatesTests {
             "name", "Ada Lovelace",
             "guardianName", "Grace Hopper",
             "link", "http://localhost:8080/verify-email?token=tok-123",
-            "expiresHours", "24");
+            "expiresHours", "24",
+            "studentName", "Alan Turing",
+            "inactiveDays", "12",
+            "fallPoints", "15",
+            "forecast", "41");
 
     @Test
     void everyTemplateRendersInEveryLanguage() {

@@ -1,0 +1,4 @@
+@NullMarked
+package org.studyloop.engagement.alerts;
+
+import org.jspecify.annotations.NullMarked;
