@@ -104,6 +104,9 @@ class DemoCohort implements ApplicationRunner {
                 continue;
             }
             if (quizzes == null) {
+                log.info(
+                        "Simulating the demo class's last {} days (first start only; a minute or so)…",
+                        SimulatedStudy.DAYS);
                 quizzes = quizzes(course.get(), today);
             }
             var learner = new SimulatedLearner(profiles.get(i));

@@ -173,8 +173,8 @@ public class FallbackEngine {
                 + (drawn.items().size() == 1
                         ? "is 1 question"
                         : "are " + drawn.items().size() + " questions")
-                + " on " + names + ". Start them as a quiz: the \"practice\" field is the body for"
-                + " POST /api/v1/practice/sessions.";
+                + " on " + names + ". Start them as a quiz when you are ready; I will be here if you"
+                + " want a hint on any of them.";
         var items = drawn.items().stream().map(QuizItem::of).toList();
         var base = reply(
                 ctx,
