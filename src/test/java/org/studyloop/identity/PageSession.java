@@ -2,6 +2,7 @@ package org.studyloop.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -12,16 +13,19 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import org.studyloop.HttpProbe;
 import org.studyloop.identity.mfa.Totp;
 
 /**
  * A browser's cookie session on the pages, without a browser: the form sign-in (with a one-time
- * code when given), GETs, and form posts carrying the CSRF field read from the page they come from.
+ * code when given), GETs, and form posts, htmx requests and uploads carrying the CSRF token read from
+ * the page they come from.
  */
 public final class PageSession {
 
@@ -77,6 +81,58 @@ public final class PageSession {
                 .build());
     }
 
+    /** An htmx request: the CSRF token in the header, as the layout's meta tag gives it to htmx. */
+    public HttpResponse<String> fragment(String page, String path, List<Map.Entry<String, String>> fields) {
+        var body = new StringBuilder();
+        fields.forEach(f -> body.append(body.isEmpty() ? "" : "&")
+                .append(encode(f.getKey()))
+                .append('=')
+                .append(encode(f.getValue())));
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("HX-Request", "true")
+                .header("X-CSRF-TOKEN", csrf(get(page).body()))
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build());
+    }
+
+    /** A multipart form as a browser sends it: the CSRF token of {@code page}, the fields, one file. */
+    public HttpResponse<String> upload(
+            String page, String path, Map<String, String> fields, String fileField, String fileName, byte[] file) {
+        var boundary = "----studyloop" + UUID.randomUUID();
+        var body = new ByteArrayOutputStream();
+        var all = new LinkedHashMap<String, String>();
+        all.put("_csrf", csrf(get(page).body()));
+        all.putAll(fields);
+        all.forEach((name, value) -> body.writeBytes(
+                ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+                        .getBytes(StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                        + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(file);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build());
+    }
+
+    /** The text between the end of the tag that holds {@code start} and {@code end}. */
+    public static String between(String html, String start, String end) {
+        var from = html.indexOf('>', html.indexOf(start)) + 1;
+        return html.substring(from, html.indexOf(end, from));
+    }
+
+    /** HTML text back to plain text, for the five entities Thymeleaf writes. */
+    public static String unescape(String html) {
+        return html.replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&#39;", "'")
+                .replace("&amp;", "&");
+    }
+
     private HttpResponse<String> send(HttpRequest request) {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());
@@ -88,9 +144,14 @@ public final class PageSession {
         }
     }
 
+    /** The token of the page's CSRF field, else of the layout's meta tag (a page without a form). */
     private static String csrf(String html) {
         var matcher = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(html);
-        assertThat(matcher.find()).as("a CSRF field in %s", html).isTrue();
+        if (!matcher.find()) {
+            matcher =
+                    Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"").matcher(html);
+            assertThat(matcher.find()).as("a CSRF token in %s", html).isTrue();
+        }
         return matcher.group(1);
     }
 

@@ -1,6 +1,8 @@
 package org.studyloop.privacy.audit;
 
 import com.fasterxml.uuid.Generators;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -78,14 +80,7 @@ public class AuditLog {
                         order by occurred_at desc limit :limit""")
                 .param("subject", subject)
                 .param("limit", limit)
-                .query((rs, n) -> new Entry(
-                        rs.getObject(1, UUID.class),
-                        rs.getTimestamp(2).toInstant(),
-                        rs.getString(3),
-                        rs.getObject(4, UUID.class),
-                        rs.getObject(5, UUID.class),
-                        rs.getString(6),
-                        details(rs.getString(7))))
+                .query((rs, n) -> entry(rs))
                 .list();
     }
 
@@ -110,15 +105,19 @@ public class AuditLog {
                 .param("beforeAt", timestamp(query.beforeAt()))
                 .param("beforeId", query.beforeId())
                 .param("limit", query.limit())
-                .query((rs, n) -> new Entry(
-                        rs.getObject(1, UUID.class),
-                        rs.getTimestamp(2).toInstant(),
-                        rs.getString(3),
-                        rs.getObject(4, UUID.class),
-                        rs.getObject(5, UUID.class),
-                        rs.getString(6),
-                        details(rs.getString(7))))
+                .query((rs, n) -> entry(rs))
                 .list();
+    }
+
+    private Entry entry(ResultSet rs) throws SQLException {
+        return new Entry(
+                rs.getObject(1, UUID.class),
+                rs.getTimestamp(2).toInstant(),
+                rs.getString(3),
+                rs.getObject(4, UUID.class),
+                rs.getObject(5, UUID.class),
+                rs.getString(6),
+                details(rs.getString(7)));
     }
 
     /** The actions the log holds, for the page's filter. */

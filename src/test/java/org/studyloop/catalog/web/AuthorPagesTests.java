@@ -2,8 +2,11 @@ package org.studyloop.catalog.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +20,7 @@ import org.studyloop.catalog.CatalogTestSupport;
 import org.studyloop.catalog.pack.PackTestFiles;
 import org.studyloop.catalog.store.Ids;
 import org.studyloop.identity.IdentityClient;
+import org.studyloop.identity.PageSession;
 
 /**
  * The author's pages on the cookie session: a pack imported through the page, the course tree, an
@@ -47,9 +51,9 @@ class AuthorPagesTests {
                 .param("id", UUID.fromString(userId))
                 .update();
         author = new PageSession(port);
-        author.signIn(email);
+        author.signIn(email, Optional.empty());
         courseKey = CatalogTestSupport.uniqueKey("author-page");
-        var imported = author.upload("/author/packs", CatalogTestSupport.sample(courseKey), false);
+        var imported = upload(author, "/author/packs", CatalogTestSupport.sample(courseKey), false, "/author/packs");
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
         assertThat(imported.body()).contains("id=\"pack-result\"").contains("Course " + courseKey + ":");
     }
@@ -85,13 +89,15 @@ class AuthorPagesTests {
         var saved = author.post(
                 "/author/items/" + id + "/edit",
                 "/author/items/" + id,
-                Map.of("item", yaml.replace(stem, "Edited, " + stem)));
+                fields(Map.of("item", yaml.replace(stem, "Edited, " + stem))));
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
         assertThat(saved.body()).contains("id=\"saved-status\"").contains("version 2");
         assertThat(catalog.item(id).orElseThrow().stem()).startsWith("Edited, ");
 
         var keyChanged = author.post(
-                "/author/items/" + id + "/edit", "/author/items/" + id, Map.of("item", yaml.replace("lin-003", "x")));
+                "/author/items/" + id + "/edit",
+                "/author/items/" + id,
+                fields(Map.of("item", yaml.replace("lin-003", "x"))));
         assertThat(keyChanged.body()).contains("id=\"save-errors\"").contains("key: an item&#39;s key cannot change");
     }
 
@@ -104,13 +110,13 @@ class AuthorPagesTests {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("<label for=\"hint-0\"").contains("id=\"hint-preview\"");
 
-        var added = author.postAll(path, path, "add", hints);
+        var added = ladder(author, path, path, "add", hints);
         assertThat(added.body()).contains("id=\"hint-" + hints.size() + "\"");
-        var moved = author.postAll(path, path, "down-0", hints);
+        var moved = ladder(author, path, path, "down-0", hints);
         var order = PageSession.unescape(moved.body());
         assertThat(order.indexOf(hints.get(1))).isNotNegative().isLessThan(order.indexOf(hints.get(0)));
 
-        var blank = author.postAll(path, path, "save", List.of(hints.get(0), " "));
+        var blank = ladder(author, path, path, "save", List.of(hints.get(0), " "));
         assertThat(blank.statusCode()).isEqualTo(200);
         assertThat(blank.body())
                 .contains("data-field=\"hints[1]\"")
@@ -118,12 +124,13 @@ class AuthorPagesTests {
                 .contains("aria-invalid=\"true\"");
 
         var ladder = List.of("Look at $x$ first, then at the constant.", hints.get(1), hints.get(0));
-        var saved = author.postAll(path, path, "save", ladder);
+        var saved = ladder(author, path, path, "save", ladder);
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
         assertThat(saved.headers().firstValue("Location").orElseThrow()).endsWith(path + "?saved=2");
         assertThat(catalog.item(id).orElseThrow().hints()).isEqualTo(ladder);
 
-        var preview = author.fragment(path, "/author/hints/preview", List.of("A $\\frac{1}{2}$ hint"));
+        var preview =
+                author.fragment(path, "/author/hints/preview", List.of(Map.entry("hint", "A $\\frac{1}{2}$ hint")));
         assertThat(preview.statusCode()).isEqualTo(200);
         assertThat(preview.body()).contains("<li class=\"math\">A $\\frac{1}{2}$ hint</li>");
     }
@@ -137,7 +144,7 @@ class AuthorPagesTests {
         assertThat(yaml).contains("key: lin-t02");
 
         var tried = author.post(
-                "/author/templates", "/author/templates", Map.of("template", yaml, "count", "3", "seed", "7"));
+                "/author/templates", "/author/templates", fields(Map.of("template", yaml, "count", "3", "seed", "7")));
         assertThat(tried.statusCode()).isEqualTo(200);
         assertThat(tried.body())
                 .contains("data-seed=\"7\"")
@@ -150,7 +157,9 @@ class AuthorPagesTests {
 
         var impossible = yaml + "constraints:\n- x > 100\n";
         var refused = author.post(
-                "/author/templates", "/author/templates", Map.of("template", impossible, "count", "2", "seed", "1"));
+                "/author/templates",
+                "/author/templates",
+                fields(Map.of("template", impossible, "count", "2", "seed", "1")));
         assertThat(refused.body())
                 .contains("id=\"tester-checks\"")
                 .contains("Line 1: template &#39;lin-t02&#39;: no draw satisfies the constraints")
@@ -158,7 +167,9 @@ class AuthorPagesTests {
 
         var byZero = yaml.replace("answer: x", "answer: x / (a - a)");
         var divided = author.post(
-                "/author/templates", "/author/templates", Map.of("template", byZero, "count", "1", "seed", "1"));
+                "/author/templates",
+                "/author/templates",
+                fields(Map.of("template", byZero, "count", "1", "seed", "1")));
         assertThat(divided.body()).contains("class=\"error instance-error\"");
     }
 
@@ -167,7 +178,7 @@ class AuthorPagesTests {
         var before = jdbc.sql("select count(*) from catalog.course")
                 .query(Long.class)
                 .single();
-        var refused = author.upload("/author/packs", PackTestFiles.zip("broken"), false);
+        var refused = upload(author, "/author/packs", PackTestFiles.zip("broken"), false, "/author/packs");
         assertThat(refused.statusCode()).isEqualTo(200);
         assertThat(refused.body())
                 .contains("id=\"pack-errors\"")
@@ -181,7 +192,7 @@ class AuthorPagesTests {
                 .isEqualTo(before);
         assertThat(catalog.course(Ids.course("broken-course"))).isEmpty();
 
-        var empty = author.upload("/author/packs", new byte[0], false);
+        var empty = upload(author, "/author/packs", new byte[0], false, "/author/packs");
         assertThat(empty.body()).contains("id=\"pack-problem\"");
     }
 
@@ -190,7 +201,7 @@ class AuthorPagesTests {
         var email = IdentityClient.uniqueEmail("not-author");
         new IdentityClient(port, output::getAll).verifiedAccount(email, "STUDENT");
         var student = new PageSession(port);
-        student.signIn(email);
+        student.signIn(email, Optional.empty());
         var item = Ids.item(courseKey, "lin-001");
         for (var page : List.of(
                 "/author/courses",
@@ -201,9 +212,28 @@ class AuthorPagesTests {
                 "/author/packs")) {
             assertThat(student.get(page).statusCode()).as(page).isEqualTo(403);
         }
-        var upload = student.upload("/settings", PackTestFiles.zip("broken"), false, "/author/packs");
+        var upload = upload(student, "/settings", PackTestFiles.zip("broken"), false, "/author/packs");
         assertThat(upload.statusCode()).isEqualTo(403);
-        var hints = student.postAll("/settings", "/author/items/" + item + "/hints", "save", List.of("x"));
+        var hints = ladder(student, "/settings", "/author/items/" + item + "/hints", "save", List.of("x"));
         assertThat(hints.statusCode()).isEqualTo(403);
+    }
+
+    private static List<Map.Entry<String, String>> fields(Map<String, String> fields) {
+        return List.copyOf(fields.entrySet());
+    }
+
+    /** The hint ladder's form: one {@code hint} field per hint, in order, and the button pressed. */
+    private static HttpResponse<String> ladder(
+            PageSession session, String page, String path, String action, List<String> hints) {
+        var fields = new ArrayList<Map.Entry<String, String>>();
+        hints.forEach(h -> fields.add(Map.entry("hint", h)));
+        fields.add(Map.entry("action", action));
+        return session.post(page, path, fields);
+    }
+
+    /** The pack form as a browser sends it: the dry-run box when ticked, and the zip. */
+    private static HttpResponse<String> upload(
+            PageSession session, String page, byte[] zip, boolean dryRun, String path) {
+        return session.upload(page, path, dryRun ? Map.of("dryRun", "true") : Map.of(), "file", "pack.zip", zip);
     }
 }
