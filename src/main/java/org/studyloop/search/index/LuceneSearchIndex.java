@@ -14,6 +14,9 @@ import java.util.UUID;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.codecs.KnnVectorsFormat;
+import org.apache.lucene.codecs.lucene103.Lucene103Codec;
+import org.apache.lucene.codecs.lucene99.Lucene99HnswScalarQuantizedVectorsFormat;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
@@ -36,6 +39,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.QueryBuilder;
 import org.studyloop.catalog.CourseId;
@@ -56,6 +60,7 @@ public final class LuceneSearchIndex implements SearchIndex {
 
     static final String PUBLIC = "public";
     private static final String SCHEMA_KEY = "schema";
+    static final double RAM_BUFFER_MB = 64;
 
     private final FSDirectory directory;
     private final IndexWriter writer;
@@ -77,7 +82,7 @@ public final class LuceneSearchIndex implements SearchIndex {
                                     .get(SCHEMA_KEY))
                     ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND
                     : IndexWriterConfig.OpenMode.CREATE;
-            writer = new IndexWriter(directory, new IndexWriterConfig(analyzer()).setOpenMode(mode));
+            writer = new IndexWriter(directory, config().setOpenMode(mode));
             if (mode == IndexWriterConfig.OpenMode.CREATE) {
                 writer.setLiveCommitData(Map.of(SCHEMA_KEY, schema).entrySet());
                 writer.commit();
@@ -86,6 +91,24 @@ public final class LuceneSearchIndex implements SearchIndex {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the search index in " + folder, e);
         }
+    }
+
+    /**
+     * A larger RAM buffer than Lucene's 16 MB, so a bulk (re)index flushes fewer, larger segments:
+     * each segment is one more HNSW graph and one more postings walk per query. The vectors'
+     * graph is built over int7 scalar-quantised copies (Lucene's default quantiser for this
+     * format), which compares four times fewer bytes per hop; the float vectors stay in the index.
+     */
+    private static IndexWriterConfig config() {
+        var vectors = new Lucene99HnswScalarQuantizedVectorsFormat();
+        return new IndexWriterConfig(analyzer())
+                .setRAMBufferSizeMB(RAM_BUFFER_MB)
+                .setCodec(new Lucene103Codec() {
+                    @Override
+                    public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
+                        return vectors;
+                    }
+                });
     }
 
     private static Analyzer analyzer() {
@@ -193,7 +216,9 @@ public final class LuceneSearchIndex implements SearchIndex {
         try {
             var searcher = searchers.acquire();
             try {
-                return hits(searcher, searcher.search(query, n));
+                // Counting hits exactly only as far as the top n lets BM25 skip blocks that cannot
+                // enter it (block-max MaxScore) instead of counting the first 1,000 matches.
+                return hits(searcher, searcher.search(query, new TopScoreDocCollectorManager(n, null, n)));
             } finally {
                 searchers.release(searcher);
             }
@@ -287,6 +312,26 @@ public final class LuceneSearchIndex implements SearchIndex {
                 doc.get("text"),
                 "",
                 new float[0]);
+    }
+
+    @Override
+    public Optional<CourseId> courseOf(UUID sourceId) {
+        try {
+            var searcher = searchers.acquire();
+            try {
+                var top = searcher.search(term("source_id", sourceId.toString()), 1);
+                if (top.scoreDocs.length == 0) {
+                    return Optional.empty();
+                }
+                var course =
+                        searcher.storedFields().document(top.scoreDocs[0].doc).get("course_id");
+                return Optional.of(new CourseId(UUID.fromString(course)));
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the search index", e);
+        }
     }
 
     @Override

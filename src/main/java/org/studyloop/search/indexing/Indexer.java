@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -53,6 +54,9 @@ public class Indexer implements SmartLifecycle {
 
     private final Condition settled = progressLock.newCondition();
     private int outstanding;
+    /** Work ever enqueued: tells whether anything arrived while a batch was being indexed. */
+    private long enqueued;
+
     private final AtomicLong chunksIndexed = new AtomicLong();
     private volatile boolean running;
     private volatile Thread worker;
@@ -69,6 +73,7 @@ public class Indexer implements SmartLifecycle {
             progressLock.lock();
             try {
                 outstanding++;
+                enqueued++;
             } finally {
                 progressLock.unlock();
             }
@@ -180,6 +185,17 @@ public class Indexer implements SmartLifecycle {
                     .filter(p -> !indexed.containsKey(p.courseId().value().toString()))
                     .ifPresent(p -> courses.add(p.courseId()));
         }
+        // The courses of the items to update alone, and their digests read now, before the items:
+        // the index will hold at least what these digests describe (see commitFingerprints).
+        var arrivedBefore = enqueuedSoFar();
+        var itemCourses = new HashMap<String, String>();
+        for (var item : items) {
+            catalog.publishedItem(item)
+                    .map(p -> p.courseId())
+                    .or(() -> index.courseOf(item.value()))
+                    .filter(c -> !courses.contains(c))
+                    .ifPresent(c -> itemCourses.computeIfAbsent(c.value().toString(), k -> documents.fingerprint(c)));
+        }
         var fingerprints = new HashMap<String, String>();
         var done = 0;
         for (var course : courses) {
@@ -202,7 +218,7 @@ public class Indexer implements SmartLifecycle {
                 done += chunks.size();
             }
         }
-        index.commit(fingerprints);
+        commitFingerprints(fingerprints, itemCourses, arrivedBefore);
         chunksIndexed.addAndGet(done);
         var seconds = (System.nanoTime() - started) / 1e9;
         log.info(
@@ -212,6 +228,38 @@ public class Indexer implements SmartLifecycle {
                 items.size(),
                 String.format(java.util.Locale.ROOT, "%.1f", seconds),
                 String.format(java.util.Locale.ROOT, "%.0f", done / Math.max(seconds, 1e-9)));
+    }
+
+    /** How much work was ever enqueued, or -1 while some waits: its course may be any. */
+    private long enqueuedSoFar() {
+        progressLock.lock();
+        try {
+            return queue.isEmpty() ? enqueued : -1;
+        } finally {
+            progressLock.unlock();
+        }
+    }
+
+    /**
+     * Commits with the digests of the courses indexed whole, and of the courses whose items alone
+     * were updated — the latter only when no work arrived since their digests were read: such
+     * work may be a change of the same course, which a crash before its turn would lose behind a
+     * digest that claims it. The lock keeps {@link #enqueue} waiting until the commit is done, so
+     * work that arrives later comes from an event whose listener has not returned, which Spring
+     * Modulith republishes after a crash. Without the item-level digests, every item edit left its
+     * course stale and the next start rebuilt the whole course.
+     */
+    private void commitFingerprints(Map<String, String> courses, Map<String, String> itemCourses, long enqueuedBefore) {
+        progressLock.lock();
+        try {
+            var all = new HashMap<>(courses);
+            if (enqueuedBefore >= 0 && enqueued == enqueuedBefore) {
+                itemCourses.forEach(all::putIfAbsent);
+            }
+            index.commit(all);
+        } finally {
+            progressLock.unlock();
+        }
     }
 
     private List<Chunk> embed(List<Chunk> chunks, int before, IntConsumer progress) {
