@@ -33,8 +33,11 @@ import org.studyloop.search.index.SearchIndex;
 public class Indexer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Indexer.class);
-    /** Chunks per call of the embedding model: enough to keep both cores busy. */
-    static final int EMBEDDING_BATCH = 32;
+    /**
+     * Chunks per call of the embedder: enough for it to group texts of similar lengths into calls
+     * of the network and keep both cores busy, few enough for a progress bar.
+     */
+    static final int EMBEDDING_BATCH = 256;
 
     /** What to bring up to date. */
     sealed interface Work {
