@@ -10,28 +10,26 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.LongBuffer;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 /**
  * A BERT bi-encoder run by ONNX Runtime, CLS-pooled (as bge models are trained), with the session
  * options that LangChain4j's {@code OnnxBertBiEncoder} leaves at their defaults: one intra-op
  * thread per call and no spinning, since the callers already run one call per core and ONNX
  * Runtime's default (a spinning pool of one thread per core in every call) oversubscribes two
- * cores; texts are truncated to the model's {@value #MAX_TOKENS} positions instead of averaged
- * over windows, and several texts of similar length go through the network in one call (padded
- * to the longest, the padding masked out).
+ * cores; texts are truncated to the model's {@value #MAX_TOKENS} positions (none of the bundled
+ * chunks is that long) instead of cut into windows, decoded and encoded again, and averaged.
+ *
+ * <p>One text per call: batching texts padded to the longest was slower per CPU-second on this
+ * int8 model, and not neutral — its dynamic quantisation takes each activation's scale over the
+ * whole batch, so a passage's vector would depend on its neighbours in the batch (bench/README.md,
+ * "Search").
  */
 final class BertEncoder implements AutoCloseable {
 
     /** bge-small-en-v1.5's position embeddings: 512, special tokens included. */
     static final int MAX_TOKENS = 512;
-
-    /** Padded positions per call: a batch of short texts, or one long one. */
-    static final int TOKENS_PER_CALL = 4096;
 
     private final OrtEnvironment environment;
     private final OrtSession session;
@@ -73,33 +71,12 @@ final class BertEncoder implements AutoCloseable {
         return tokenizer.batchEncode(texts);
     }
 
-    /**
-     * The texts in calls of similar lengths, by index: shortest first, so little is padded, each
-     * call at most {@value #TOKENS_PER_CALL} padded positions.
-     */
-    static List<List<Integer>> calls(Encoding[] encodings) {
-        var order = IntStream.range(0, encodings.length)
-                .boxed()
-                .sorted(Comparator.comparingInt(i -> encodings[i].getIds().length))
-                .toList();
-        var calls = new ArrayList<List<Integer>>();
-        var current = new ArrayList<Integer>();
-        for (var i : order) {
-            var longest = encodings[i].getIds().length;
-            if (!current.isEmpty() && (current.size() + 1) * longest > TOKENS_PER_CALL) {
-                calls.add(current);
-                current = new ArrayList<>();
-            }
-            current.add(i);
-        }
-        if (!current.isEmpty()) {
-            calls.add(current);
-        }
-        return calls;
+    /** The CLS vector (not normalised) of the encoded text. */
+    float[] encode(Encoding encoding) {
+        return encode(List.of(encoding))[0];
     }
 
-    /** The CLS vectors (not normalised) of the given encodings, in one call of the network. */
-    float[][] encode(List<Encoding> batch) {
+    private float[][] encode(List<Encoding> batch) {
         var rows = batch.size();
         var width = batch.stream().mapToInt(e -> e.getIds().length).max().orElse(0);
         var ids = new long[rows * width];

@@ -49,22 +49,10 @@ public class Embedder implements AutoCloseable {
         if (texts.isEmpty()) {
             return List.of();
         }
-        var encodings = encoder.tokenize(texts);
-        var order = BertEncoder.calls(encodings);
-        var calls = order.stream()
-                .map(call -> CompletableFuture.supplyAsync(
-                        () -> encoder.encode(
-                                call.stream().map(i -> encodings[i]).toList()),
-                        threads))
+        var calls = Arrays.stream(encoder.tokenize(texts))
+                .map(encoding -> CompletableFuture.supplyAsync(() -> unit(encoder.encode(encoding)), threads))
                 .toList();
-        var vectors = new float[texts.size()][];
-        for (var c = 0; c < order.size(); c++) {
-            var out = calls.get(c).join();
-            for (var r = 0; r < out.length; r++) {
-                vectors[order.get(c).get(r)] = unit(out[r]);
-            }
-        }
-        return Arrays.asList(vectors);
+        return calls.stream().map(CompletableFuture::join).toList();
     }
 
     /** The query's vector, of unit length; repeated queries come from a cache. */
@@ -78,8 +66,7 @@ public class Embedder implements AutoCloseable {
     }
 
     private float[] embedQuery(String text) {
-        var encoding = encoder.tokenize(List.of(QUERY_PREFIX + text))[0];
-        return unit(encoder.encode(List.of(encoding))[0]);
+        return unit(encoder.encode(encoder.tokenize(List.of(QUERY_PREFIX + text))[0]));
     }
 
     /** Forgets the cached query vectors. */

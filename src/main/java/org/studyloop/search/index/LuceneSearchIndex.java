@@ -100,16 +100,20 @@ public final class LuceneSearchIndex implements SearchIndex {
      * format), which compares four times fewer bytes per hop; the float vectors stay in the index.
      */
     private static IndexWriterConfig config() {
-        var vectors = new Lucene99HnswScalarQuantizedVectorsFormat();
-        return new IndexWriterConfig(analyzer())
-                .setRAMBufferSizeMB(RAM_BUFFER_MB)
-                .setCodec(new Lucene103Codec() {
-                    @Override
-                    public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
-                        return vectors;
-                    }
-                });
+        var config = new IndexWriterConfig(analyzer()).setRAMBufferSizeMB(RAM_BUFFER_MB);
+        if (QUANTISED) {
+            var vectors = new Lucene99HnswScalarQuantizedVectorsFormat();
+            config.setCodec(new Lucene103Codec() {
+                @Override
+                public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
+                    return vectors;
+                }
+            });
+        }
+        return config;
     }
+
+    static final boolean QUANTISED = Boolean.getBoolean("studyloop.search.int7");
 
     private static Analyzer analyzer() {
         var fields = new HashMap<String, Analyzer>();
