@@ -1,5 +1,6 @@
 package org.studyloop.search.index;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +40,14 @@ public interface SearchIndex extends AutoCloseable {
      */
     default Optional<CourseId> courseOf(UUID sourceId) {
         return Optional.empty();
+    }
+
+    /**
+     * The vectors the index holds for these embedding inputs ({@link Chunk#embeddingKey()}), by
+     * key; the ones it cannot find cheaply are missing, and the indexer embeds them.
+     */
+    default Map<String, float[]> vectors(Collection<String> embeddingKeys) {
+        return Map.of();
     }
 
     long size();

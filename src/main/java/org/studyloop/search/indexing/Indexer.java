@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntConsumer;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -61,6 +62,7 @@ public class Indexer implements SmartLifecycle {
     private long enqueued;
 
     private final AtomicLong chunksIndexed = new AtomicLong();
+    private final AtomicLong chunksEmbedded = new AtomicLong();
     private volatile boolean running;
     private volatile Thread worker;
 
@@ -115,6 +117,11 @@ public class Indexer implements SmartLifecycle {
 
     public long chunksIndexed() {
         return chunksIndexed.get();
+    }
+
+    /** Chunks that went through the embedding model (the others kept their indexed vectors). */
+    long chunksEmbedded() {
+        return chunksEmbedded.get();
     }
 
     public int queued() {
@@ -265,17 +272,30 @@ public class Indexer implements SmartLifecycle {
         }
     }
 
+    /**
+     * The chunks with their vectors: the index's own for passages whose embedded text is
+     * unchanged (a course republished for one edited lesson embeds that lesson again, not the
+     * course), the model's for the rest, in batches.
+     */
     private List<Chunk> embed(List<Chunk> chunks, int before, IntConsumer progress) {
-        var embedded = new ArrayList<Chunk>(chunks.size());
-        for (var from = 0; from < chunks.size(); from += EMBEDDING_BATCH) {
-            var batch = chunks.subList(from, Math.min(chunks.size(), from + EMBEDDING_BATCH));
-            var vectors = embedder.passages(batch.stream().map(Chunk::indexed).toList());
+        var vectors = new HashMap<>(
+                index.vectors(chunks.stream().map(Chunk::embeddingKey).collect(Collectors.toSet())));
+        var missing = chunks.stream()
+                .filter(c -> !vectors.containsKey(c.embeddingKey()))
+                .toList();
+        var reused = chunks.size() - missing.size();
+        for (var from = 0; from < missing.size(); from += EMBEDDING_BATCH) {
+            var batch = missing.subList(from, Math.min(missing.size(), from + EMBEDDING_BATCH));
+            var embedded = embedder.passages(batch.stream().map(Chunk::indexed).toList());
             for (var i = 0; i < batch.size(); i++) {
-                embedded.add(batch.get(i).withVector(vectors.get(i)));
+                vectors.put(batch.get(i).embeddingKey(), embedded.get(i));
             }
-            progress.accept(before + embedded.size());
+            chunksEmbedded.addAndGet(batch.size());
+            progress.accept(before + reused + from + batch.size());
         }
-        return embedded;
+        return chunks.stream()
+                .map(c -> c.withVector(vectors.get(c.embeddingKey())))
+                .toList();
     }
 
     @Override

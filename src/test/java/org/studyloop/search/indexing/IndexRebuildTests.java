@@ -57,6 +57,23 @@ class IndexRebuildTests {
     }
 
     @Test
+    void aCourseIndexedAgainUnchangedKeepsItsVectors() throws InterruptedException {
+        changes.reconcile();
+        assertThat(indexer.awaitIdle(Duration.ofMinutes(10))).isTrue();
+        var course = catalog.courses().getFirst();
+        var size = index.size();
+        var embedded = indexer.chunksEmbedded();
+
+        indexer.apply(List.of(new Indexer.Work.Course(course)), done -> {});
+
+        assertThat(indexer.chunksEmbedded())
+                .as("nothing went through the model")
+                .isEqualTo(embedded);
+        assertThat(index.size()).isEqualTo(size);
+        assertThat(indexer.staleCourses()).isEmpty();
+    }
+
+    @Test
     void anEmptiedIndexIsRebuiltAtTheNextReconciliation() throws InterruptedException {
         // Other tests of this shared context edit courses: bring every course up to date first.
         changes.reconcile();
