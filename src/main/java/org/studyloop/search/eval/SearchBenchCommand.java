@@ -177,9 +177,11 @@ class SearchBenchCommand implements MaintenanceCommand {
 
     private void latency(String corpus, LuceneSearchIndex index, long size, List<String> questions, PrintStream out) {
         var retrieval = new HybridRetrieval(index, embedder);
-        for (var i = 0; i < Math.min(20, questions.size()); i++) {
+        // A server's steady state: every question once, so the JIT compiler has done its work
+        // (on two cores it would otherwise compete with the measured queries).
+        for (var question : questions) {
             embedder.forgetQueries();
-            retrieval.retrieve(PassageQuery.of(questions.get(i), 10));
+            retrieval.retrieve(PassageQuery.of(question, 10));
         }
         var millis = new double[questions.size()];
         var embedding = new double[questions.size()];
