@@ -71,37 +71,17 @@ final class BertEncoder implements AutoCloseable {
         return tokenizer.batchEncode(texts);
     }
 
-    /** The CLS vector (not normalised) of the encoded text. */
+    /** The CLS vector (not normalised) of the encoded text: the first position's hidden state. */
     float[] encode(Encoding encoding) {
-        return encode(List.of(encoding))[0];
-    }
-
-    private float[][] encode(List<Encoding> batch) {
-        var rows = batch.size();
-        var width = batch.stream().mapToInt(e -> e.getIds().length).max().orElse(0);
-        var ids = new long[rows * width];
-        var mask = new long[rows * width];
-        var types = new long[rows * width];
-        for (var r = 0; r < rows; r++) {
-            var encoding = batch.get(r);
-            System.arraycopy(encoding.getIds(), 0, ids, r * width, encoding.getIds().length);
-            System.arraycopy(encoding.getAttentionMask(), 0, mask, r * width, encoding.getAttentionMask().length);
-            System.arraycopy(encoding.getTypeIds(), 0, types, r * width, encoding.getTypeIds().length);
-        }
-        long[] shape = {rows, width};
-        try (var idTensor = OnnxTensor.createTensor(environment, LongBuffer.wrap(ids), shape);
-                var maskTensor = OnnxTensor.createTensor(environment, LongBuffer.wrap(mask), shape);
-                var typeTensor = OnnxTensor.createTensor(environment, LongBuffer.wrap(types), shape)) {
+        long[] shape = {1, encoding.getIds().length};
+        try (var ids = OnnxTensor.createTensor(environment, LongBuffer.wrap(encoding.getIds()), shape);
+                var mask = OnnxTensor.createTensor(environment, LongBuffer.wrap(encoding.getAttentionMask()), shape);
+                var types = OnnxTensor.createTensor(environment, LongBuffer.wrap(encoding.getTypeIds()), shape)) {
             var inputs = typeIds
-                    ? Map.of("input_ids", idTensor, "attention_mask", maskTensor, "token_type_ids", typeTensor)
-                    : Map.of("input_ids", idTensor, "attention_mask", maskTensor);
+                    ? Map.of("input_ids", ids, "attention_mask", mask, "token_type_ids", types)
+                    : Map.of("input_ids", ids, "attention_mask", mask);
             try (var result = session.run(inputs)) {
-                var hidden = (float[][][]) result.get(0).getValue();
-                var out = new float[rows][];
-                for (var r = 0; r < rows; r++) {
-                    out[r] = hidden[r][0];
-                }
-                return out;
+                return ((float[][][]) result.get(0).getValue())[0][0];
             }
         } catch (OrtException e) {
             throw new IllegalStateException("the embedding model failed", e);

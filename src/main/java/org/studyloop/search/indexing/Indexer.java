@@ -12,7 +12,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntConsumer;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -21,7 +20,6 @@ import org.studyloop.catalog.Catalog;
 import org.studyloop.catalog.CourseId;
 import org.studyloop.catalog.ItemId;
 import org.studyloop.search.embedding.Embedder;
-import org.studyloop.search.index.Chunk;
 import org.studyloop.search.index.SearchIndex;
 
 /**
@@ -34,12 +32,6 @@ import org.studyloop.search.index.SearchIndex;
 public class Indexer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Indexer.class);
-    /**
-     * Chunks per call of the embedder: enough for it to group texts of similar lengths into calls
-     * of the network and keep both cores busy, few enough for a progress bar.
-     */
-    static final int EMBEDDING_BATCH = 256;
-
     /** What to bring up to date. */
     sealed interface Work {
         record Course(CourseId courseId) implements Work {}
@@ -49,7 +41,7 @@ public class Indexer implements SmartLifecycle {
 
     private final Catalog catalog;
     private final CatalogDocuments documents;
-    private final Embedder embedder;
+    private final ChunkVectors vectors;
     private final SearchIndex index;
     private final LinkedBlockingQueue<Work> queue = new LinkedBlockingQueue<>();
     private final java.util.Set<Work> pending = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -62,14 +54,13 @@ public class Indexer implements SmartLifecycle {
     private long enqueued;
 
     private final AtomicLong chunksIndexed = new AtomicLong();
-    private final AtomicLong chunksEmbedded = new AtomicLong();
     private volatile boolean running;
     private volatile Thread worker;
 
     Indexer(Catalog catalog, CatalogDocuments documents, Embedder embedder, SearchIndex index) {
         this.catalog = catalog;
         this.documents = documents;
-        this.embedder = embedder;
+        this.vectors = new ChunkVectors(embedder, index);
         this.index = index;
     }
 
@@ -121,7 +112,7 @@ public class Indexer implements SmartLifecycle {
 
     /** Chunks that went through the embedding model (the others kept their indexed vectors). */
     long chunksEmbedded() {
-        return chunksEmbedded.get();
+        return vectors.embedded();
     }
 
     public int queued() {
@@ -210,7 +201,7 @@ public class Indexer implements SmartLifecycle {
         var done = 0;
         for (var course : courses) {
             var content = documents.course(course);
-            index.replaceCourse(course, embed(content.chunks(), done, progress));
+            index.replaceCourse(course, vectors.of(content.chunks(), done, progress));
             done += content.chunks().size();
             fingerprints.put(course.value().toString(), content.fingerprint());
         }
@@ -224,7 +215,7 @@ public class Indexer implements SmartLifecycle {
             } else {
                 var language = published.get().item().language();
                 var chunks = CatalogDocuments.item(published.get(), language.isBlank() ? "en" : language);
-                index.replaceSource(item.value(), embed(chunks, done, progress));
+                index.replaceSource(item.value(), vectors.of(chunks, done, progress));
                 done += chunks.size();
             }
         }
@@ -270,32 +261,6 @@ public class Indexer implements SmartLifecycle {
         } finally {
             progressLock.unlock();
         }
-    }
-
-    /**
-     * The chunks with their vectors: the index's own for passages whose embedded text is
-     * unchanged (a course republished for one edited lesson embeds that lesson again, not the
-     * course), the model's for the rest, in batches.
-     */
-    private List<Chunk> embed(List<Chunk> chunks, int before, IntConsumer progress) {
-        var vectors = new HashMap<>(
-                index.vectors(chunks.stream().map(Chunk::embeddingKey).collect(Collectors.toSet())));
-        var missing = chunks.stream()
-                .filter(c -> !vectors.containsKey(c.embeddingKey()))
-                .toList();
-        var reused = chunks.size() - missing.size();
-        for (var from = 0; from < missing.size(); from += EMBEDDING_BATCH) {
-            var batch = missing.subList(from, Math.min(missing.size(), from + EMBEDDING_BATCH));
-            var embedded = embedder.passages(batch.stream().map(Chunk::indexed).toList());
-            for (var i = 0; i < batch.size(); i++) {
-                vectors.put(batch.get(i).embeddingKey(), embedded.get(i));
-            }
-            chunksEmbedded.addAndGet(batch.size());
-            progress.accept(before + reused + from + batch.size());
-        }
-        return chunks.stream()
-                .map(c -> c.withVector(vectors.get(c.embeddingKey())))
-                .toList();
     }
 
     @Override
