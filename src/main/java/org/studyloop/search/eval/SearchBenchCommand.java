@@ -1,6 +1,7 @@
 package org.studyloop.search.eval;
 
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,6 +37,9 @@ import org.studyloop.shared.command.MaintenanceCommand;
         summary = "Measure indexing throughput and hybrid query latency (bundled content, synthetic corpus)",
         usage = "[--chunks N] (default 100000) [--gold FILE]")
 class SearchBenchCommand implements MaintenanceCommand {
+
+    /** Chunks per call of the embedder, as the indexer sends them. */
+    private static final int BATCH = 256;
 
     private final Catalog catalog;
     private final CatalogDocuments documents;
@@ -98,10 +102,11 @@ class SearchBenchCommand implements MaintenanceCommand {
 
     private List<Chunk> indexing(List<Chunk> chunks, Path folder, PrintStream out) {
         var started = System.nanoTime();
+        var cpu = cpuNanos();
         var embedded = new ArrayList<Chunk>();
         try (var index = new LuceneSearchIndex(folder, "bench")) {
-            for (var from = 0; from < chunks.size(); from += 32) {
-                var batch = chunks.subList(from, Math.min(chunks.size(), from + 32));
+            for (var from = 0; from < chunks.size(); from += BATCH) {
+                var batch = chunks.subList(from, Math.min(chunks.size(), from + BATCH));
                 var vectors =
                         embedder.passages(batch.stream().map(Chunk::indexed).toList());
                 for (var i = 0; i < batch.size(); i++) {
@@ -112,13 +117,18 @@ class SearchBenchCommand implements MaintenanceCommand {
             index.commit(Map.of());
         }
         var seconds = (System.nanoTime() - started) / 1e9;
+        var cpuSeconds = (cpuNanos() - cpu) / 1e9;
         out.printf(
                 Locale.ROOT,
-                "indexing: %d bundled chunks embedded and indexed in %.1f s, %.0f chunks/s (%d cores)%n",
+                "indexing: %d bundled chunks embedded and indexed in %.1f s, %.0f chunks/s (%d cores);"
+                        + " %.1f CPU-seconds, %.0f chunks per CPU-second; load average %.1f%n",
                 embedded.size(),
                 seconds,
                 embedded.size() / seconds,
-                Runtime.getRuntime().availableProcessors());
+                Runtime.getRuntime().availableProcessors(),
+                cpuSeconds,
+                embedded.size() / cpuSeconds,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         return embedded;
     }
 
@@ -167,21 +177,26 @@ class SearchBenchCommand implements MaintenanceCommand {
 
     private void latency(String corpus, LuceneSearchIndex index, long size, List<String> questions, PrintStream out) {
         var retrieval = new HybridRetrieval(index, embedder);
-        for (var i = 0; i < Math.min(20, questions.size()); i++) {
+        // A server's steady state: every question once, so the JIT compiler has done its work
+        // (on two cores it would otherwise compete with the measured queries).
+        for (var question : questions) {
             embedder.forgetQueries();
-            retrieval.retrieve(PassageQuery.of(questions.get(i), 10));
+            retrieval.retrieve(PassageQuery.of(question, 10));
         }
         var millis = new double[questions.size()];
         var embedding = new double[questions.size()];
+        var cpu = 0L;
         for (var i = 0; i < questions.size(); i++) {
             embedder.forgetQueries();
             var t0 = System.nanoTime();
             embedder.queryUncached(questions.get(i));
             embedding[i] = (System.nanoTime() - t0) / 1e6;
             embedder.forgetQueries();
+            var cpu0 = cpuNanos();
             var started = System.nanoTime();
             retrieval.retrieve(PassageQuery.of(questions.get(i), 10));
             millis[i] = (System.nanoTime() - started) / 1e6;
+            cpu += cpuNanos() - cpu0;
         }
         // Where the time goes: each retriever alone, the query's vector cached (it was computed above).
         var bm25 = new double[questions.size()];
@@ -211,14 +226,23 @@ class SearchBenchCommand implements MaintenanceCommand {
         out.printf(
                 Locale.ROOT,
                 "%s: %d chunks, %d hybrid queries (query embedding included): p50=%.1f ms p95=%.1f ms;"
-                        + " embedding alone p50=%.1f ms p95=%.1f ms%n",
+                        + " embedding alone p50=%.1f ms p95=%.1f ms; process CPU %.1f ms per hybrid query;"
+                        + " load average %.1f%n",
                 corpus,
                 size,
                 questions.size(),
                 SearchEvalCommand.percentile(millis, 0.50),
                 SearchEvalCommand.percentile(millis, 0.95),
                 SearchEvalCommand.percentile(embedding, 0.50),
-                SearchEvalCommand.percentile(embedding, 0.95));
+                SearchEvalCommand.percentile(embedding, 0.95),
+                cpu / 1e6 / questions.size(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    /** The CPU time of the whole process (every thread, the JIT's and the collector's too). */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static float[] unit(float[] v) {

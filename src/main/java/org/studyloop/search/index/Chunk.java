@@ -1,5 +1,9 @@
 package org.studyloop.search.index;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,6 +37,19 @@ public record Chunk(
 
     public Chunk {
         skillIds = List.copyOf(skillIds);
+    }
+
+    /**
+     * A digest of what the embedding model reads: a passage whose indexed text is unchanged keeps
+     * the vector the index holds (another model is another index schema, rebuilt from scratch).
+     */
+    public String embeddingKey() {
+        try {
+            var digest = MessageDigest.getInstance("SHA-256").digest(indexed.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     public Chunk withVector(float[] embedding) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
@@ -36,6 +38,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.QueryBuilder;
 import org.studyloop.catalog.CourseId;
@@ -56,6 +59,8 @@ public final class LuceneSearchIndex implements SearchIndex {
 
     static final String PUBLIC = "public";
     private static final String SCHEMA_KEY = "schema";
+    static final double RAM_BUFFER_MB = 64;
+    private static final String EMBEDDING_KEY = "embedding_key";
 
     private final FSDirectory directory;
     private final IndexWriter writer;
@@ -77,7 +82,7 @@ public final class LuceneSearchIndex implements SearchIndex {
                                     .get(SCHEMA_KEY))
                     ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND
                     : IndexWriterConfig.OpenMode.CREATE;
-            writer = new IndexWriter(directory, new IndexWriterConfig(analyzer()).setOpenMode(mode));
+            writer = new IndexWriter(directory, config().setOpenMode(mode));
             if (mode == IndexWriterConfig.OpenMode.CREATE) {
                 writer.setLiveCommitData(Map.of(SCHEMA_KEY, schema).entrySet());
                 writer.commit();
@@ -86,6 +91,17 @@ public final class LuceneSearchIndex implements SearchIndex {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the search index in " + folder, e);
         }
+    }
+
+    /**
+     * A larger RAM buffer than Lucene's 16 MB, so a bulk (re)index flushes fewer, larger segments:
+     * each segment is one more HNSW graph and one more postings walk per query. The graph keeps
+     * float vectors: an int7 scalar-quantised graph (Lucene99HnswScalarQuantizedVectorsFormat)
+     * lowered the fused nDCG@10 by 0.003 and its Recall@10 below the vectors' alone on the gold
+     * set (bench/README.md, "Search"), for a search step that is not the slow one.
+     */
+    private static IndexWriterConfig config() {
+        return new IndexWriterConfig(analyzer()).setRAMBufferSizeMB(RAM_BUFFER_MB);
     }
 
     private static Analyzer analyzer() {
@@ -193,7 +209,9 @@ public final class LuceneSearchIndex implements SearchIndex {
         try {
             var searcher = searchers.acquire();
             try {
-                return hits(searcher, searcher.search(query, n));
+                // Counting hits exactly only as far as the top n lets BM25 skip blocks that cannot
+                // enter it (block-max MaxScore) instead of counting the first 1,000 matches.
+                return hits(searcher, searcher.search(query, new TopScoreDocCollectorManager(n, null, n)));
             } finally {
                 searchers.release(searcher);
             }
@@ -266,6 +284,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         doc.add(new TextField(title(language), chunk.title(), Field.Store.NO));
         doc.add(new TextField(body(language), chunk.indexed(), Field.Store.NO));
         doc.add(new KnnFloatVectorField("vector", chunk.vector(), VectorSimilarityFunction.DOT_PRODUCT));
+        doc.add(new StringField(EMBEDDING_KEY, chunk.embeddingKey(), Field.Store.NO));
         return doc;
     }
 
@@ -287,6 +306,57 @@ public final class LuceneSearchIndex implements SearchIndex {
                 doc.get("text"),
                 "",
                 new float[0]);
+    }
+
+    @Override
+    public Map<String, float[]> vectors(Collection<String> embeddingKeys) {
+        try {
+            var searcher = searchers.acquire();
+            try {
+                var leaves = searcher.getIndexReader().leaves();
+                var found = new HashMap<String, float[]>();
+                for (var key : embeddingKeys) {
+                    var top = searcher.search(term(EMBEDDING_KEY, key), 1);
+                    if (top.scoreDocs.length == 0) {
+                        continue;
+                    }
+                    var leaf = leaves.get(ReaderUtil.subIndex(top.scoreDocs[0].doc, leaves));
+                    var doc = top.scoreDocs[0].doc - leaf.docBase;
+                    var values = leaf.reader().getFloatVectorValues("vector");
+                    if (values != null) {
+                        var iterator = values.iterator();
+                        if (iterator.advance(doc) == doc) {
+                            found.put(key, values.vectorValue(iterator.index()).clone());
+                        }
+                    }
+                }
+                return found;
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the search index", e);
+        }
+    }
+
+    @Override
+    public Optional<CourseId> courseOf(UUID sourceId) {
+        try {
+            var searcher = searchers.acquire();
+            try {
+                var top = searcher.search(term("source_id", sourceId.toString()), 1);
+                if (top.scoreDocs.length == 0) {
+                    return Optional.empty();
+                }
+                var course =
+                        searcher.storedFields().document(top.scoreDocs[0].doc).get("course_id");
+                return Optional.of(new CourseId(UUID.fromString(course)));
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the search index", e);
+        }
     }
 
     @Override

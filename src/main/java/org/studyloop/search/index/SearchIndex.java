@@ -1,7 +1,9 @@
 package org.studyloop.search.index;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.studyloop.catalog.CourseId;
 import org.studyloop.search.PassageQuery;
@@ -31,6 +33,22 @@ public interface SearchIndex extends AutoCloseable {
 
     /** Nearest chunks to the vector (unit length), best first, within the query's filters. */
     List<Hit> nearest(PassageQuery query, float[] vector, int n);
+
+    /**
+     * The course whose chunks of this source the index holds, if it holds any; empty when the
+     * index cannot tell cheaply (the indexer then leaves the course's fingerprint as it was).
+     */
+    default Optional<CourseId> courseOf(UUID sourceId) {
+        return Optional.empty();
+    }
+
+    /**
+     * The vectors the index holds for these embedding inputs ({@link Chunk#embeddingKey()}), by
+     * key; the ones it cannot find cheaply are missing, and the indexer embeds them.
+     */
+    default Map<String, float[]> vectors(Collection<String> embeddingKeys) {
+        return Map.of();
+    }
 
     long size();
 

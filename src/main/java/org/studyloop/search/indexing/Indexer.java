@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,7 +20,6 @@ import org.studyloop.catalog.Catalog;
 import org.studyloop.catalog.CourseId;
 import org.studyloop.catalog.ItemId;
 import org.studyloop.search.embedding.Embedder;
-import org.studyloop.search.index.Chunk;
 import org.studyloop.search.index.SearchIndex;
 
 /**
@@ -32,9 +32,6 @@ import org.studyloop.search.index.SearchIndex;
 public class Indexer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Indexer.class);
-    /** Chunks per call of the embedding model: enough to keep both cores busy. */
-    static final int EMBEDDING_BATCH = 32;
-
     /** What to bring up to date. */
     sealed interface Work {
         record Course(CourseId courseId) implements Work {}
@@ -44,7 +41,7 @@ public class Indexer implements SmartLifecycle {
 
     private final Catalog catalog;
     private final CatalogDocuments documents;
-    private final Embedder embedder;
+    private final ChunkVectors vectors;
     private final SearchIndex index;
     private final LinkedBlockingQueue<Work> queue = new LinkedBlockingQueue<>();
     private final java.util.Set<Work> pending = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -53,6 +50,9 @@ public class Indexer implements SmartLifecycle {
 
     private final Condition settled = progressLock.newCondition();
     private int outstanding;
+    /** Work ever enqueued: tells whether anything arrived while a batch was being indexed. */
+    private long enqueued;
+
     private final AtomicLong chunksIndexed = new AtomicLong();
     private volatile boolean running;
     private volatile Thread worker;
@@ -60,7 +60,7 @@ public class Indexer implements SmartLifecycle {
     Indexer(Catalog catalog, CatalogDocuments documents, Embedder embedder, SearchIndex index) {
         this.catalog = catalog;
         this.documents = documents;
-        this.embedder = embedder;
+        this.vectors = new ChunkVectors(embedder, index);
         this.index = index;
     }
 
@@ -69,6 +69,7 @@ public class Indexer implements SmartLifecycle {
             progressLock.lock();
             try {
                 outstanding++;
+                enqueued++;
             } finally {
                 progressLock.unlock();
             }
@@ -107,6 +108,11 @@ public class Indexer implements SmartLifecycle {
 
     public long chunksIndexed() {
         return chunksIndexed.get();
+    }
+
+    /** Chunks that went through the embedding model (the others kept their indexed vectors). */
+    long chunksEmbedded() {
+        return vectors.embedded();
     }
 
     public int queued() {
@@ -180,11 +186,22 @@ public class Indexer implements SmartLifecycle {
                     .filter(p -> !indexed.containsKey(p.courseId().value().toString()))
                     .ifPresent(p -> courses.add(p.courseId()));
         }
+        // The courses of the items to update alone, and their digests read now, before the items:
+        // the index will hold at least what these digests describe (see commitFingerprints).
+        var arrivedBefore = enqueuedSoFar();
+        var itemCourses = new HashMap<String, String>();
+        for (var item : items) {
+            catalog.publishedItem(item)
+                    .map(p -> p.courseId())
+                    .or(() -> index.courseOf(item.value()))
+                    .filter(c -> !courses.contains(c))
+                    .ifPresent(c -> itemCourses.computeIfAbsent(c.value().toString(), k -> documents.fingerprint(c)));
+        }
         var fingerprints = new HashMap<String, String>();
         var done = 0;
         for (var course : courses) {
             var content = documents.course(course);
-            index.replaceCourse(course, embed(content.chunks(), done, progress));
+            index.replaceCourse(course, vectors.of(content.chunks(), done, progress));
             done += content.chunks().size();
             fingerprints.put(course.value().toString(), content.fingerprint());
         }
@@ -198,11 +215,11 @@ public class Indexer implements SmartLifecycle {
             } else {
                 var language = published.get().item().language();
                 var chunks = CatalogDocuments.item(published.get(), language.isBlank() ? "en" : language);
-                index.replaceSource(item.value(), embed(chunks, done, progress));
+                index.replaceSource(item.value(), vectors.of(chunks, done, progress));
                 done += chunks.size();
             }
         }
-        index.commit(fingerprints);
+        commitFingerprints(fingerprints, itemCourses, arrivedBefore);
         chunksIndexed.addAndGet(done);
         var seconds = (System.nanoTime() - started) / 1e9;
         log.info(
@@ -214,17 +231,36 @@ public class Indexer implements SmartLifecycle {
                 String.format(java.util.Locale.ROOT, "%.0f", done / Math.max(seconds, 1e-9)));
     }
 
-    private List<Chunk> embed(List<Chunk> chunks, int before, IntConsumer progress) {
-        var embedded = new ArrayList<Chunk>(chunks.size());
-        for (var from = 0; from < chunks.size(); from += EMBEDDING_BATCH) {
-            var batch = chunks.subList(from, Math.min(chunks.size(), from + EMBEDDING_BATCH));
-            var vectors = embedder.passages(batch.stream().map(Chunk::indexed).toList());
-            for (var i = 0; i < batch.size(); i++) {
-                embedded.add(batch.get(i).withVector(vectors.get(i)));
-            }
-            progress.accept(before + embedded.size());
+    /** How much work was ever enqueued, or -1 while some waits: its course may be any. */
+    private long enqueuedSoFar() {
+        progressLock.lock();
+        try {
+            return queue.isEmpty() ? enqueued : -1;
+        } finally {
+            progressLock.unlock();
         }
-        return embedded;
+    }
+
+    /**
+     * Commits with the digests of the courses indexed whole, and of the courses whose items alone
+     * were updated — the latter only when no work arrived since their digests were read: such
+     * work may be a change of the same course, which a crash before its turn would lose behind a
+     * digest that claims it. The lock keeps {@link #enqueue} waiting until the commit is done, so
+     * work that arrives later comes from an event whose listener has not returned, which Spring
+     * Modulith republishes after a crash. Without the item-level digests, every item edit left its
+     * course stale and the next start rebuilt the whole course.
+     */
+    private void commitFingerprints(Map<String, String> courses, Map<String, String> itemCourses, long enqueuedBefore) {
+        progressLock.lock();
+        try {
+            var all = new HashMap<>(courses);
+            if (enqueuedBefore >= 0 && enqueued == enqueuedBefore) {
+                itemCourses.forEach(all::putIfAbsent);
+            }
+            index.commit(all);
+        } finally {
+            progressLock.unlock();
+        }
     }
 
     @Override

@@ -3,6 +3,9 @@ package org.studyloop.search.retrieval;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import org.springframework.stereotype.Component;
 import org.studyloop.search.Passage;
 import org.studyloop.search.PassageQuery;
@@ -33,6 +36,9 @@ public class HybridRetrieval {
     /** Candidates each retriever contributes before fusion. */
     static final int CANDIDATES = 50;
 
+    /** Short CPU-bound BM25 searches, one per query; virtual threads need no pool to size or close. */
+    private static final Executor KEYWORD_THREADS = Executors.newVirtualThreadPerTaskExecutor();
+
     private final SearchIndex index;
     private final Embedder embedder;
 
@@ -48,18 +54,31 @@ public class HybridRetrieval {
         }
         var n = Math.max(CANDIDATES, query.limit() * 5);
         var rankings = new ArrayList<ReciprocalRankFusion.Ranking<Hit>>();
-        if (query.retriever() != PassageQuery.Retriever.VECTOR) {
-            rankings.add(new ReciprocalRankFusion.Ranking<>(
-                    perSource(index.keyword(query, LatexWords.spellQuery(text), n)), KEYWORD_WEIGHT));
-        }
-        if (query.retriever() != PassageQuery.Retriever.BM25) {
-            rankings.add(
-                    new ReciprocalRankFusion.Ranking<>(perSource(index.nearest(query, embedder.query(text), n)), 1));
+        switch (query.retriever()) {
+            case BM25 -> rankings.add(keyword(query, text, n));
+            case VECTOR -> rankings.add(vector(query, text, n));
+            case HYBRID -> {
+                // BM25 needs no vector: it runs on another thread while this one embeds the query
+                // and walks the graph, so the query waits for the longer of the two, not their sum.
+                var keyword = CompletableFuture.supplyAsync(() -> keyword(query, text, n), KEYWORD_THREADS);
+                var vector = vector(query, text, n);
+                rankings.add(keyword.join());
+                rankings.add(vector);
+            }
         }
         return ReciprocalRankFusion.fuseWeighted(rankings, HybridRetrieval::source).stream()
                 .limit(query.limit())
                 .map(f -> passage(f.element(), f.score(), text))
                 .toList();
+    }
+
+    private ReciprocalRankFusion.Ranking<Hit> keyword(PassageQuery query, String text, int n) {
+        return new ReciprocalRankFusion.Ranking<>(
+                perSource(index.keyword(query, LatexWords.spellQuery(text), n)), KEYWORD_WEIGHT);
+    }
+
+    private ReciprocalRankFusion.Ranking<Hit> vector(PassageQuery query, String text, int n) {
+        return new ReciprocalRankFusion.Ranking<>(perSource(index.nearest(query, embedder.query(text), n)), 1);
     }
 
     private static String source(Hit hit) {

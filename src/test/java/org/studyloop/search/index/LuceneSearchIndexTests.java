@@ -104,6 +104,23 @@ class LuceneSearchIndexTests {
     }
 
     @Test
+    void givesBackTheVectorsOfPassagesItHolds(@TempDir Path folder) {
+        try (var index = new LuceneSearchIndex(folder, "s1")) {
+            var held = chunk(course, PassageKind.LESSON, "chain rule", Optional.empty(), 0, 1);
+            var replaced = chunk(course, PassageKind.LESSON, "product rule", Optional.empty(), 1);
+            index.replaceCourse(course, List.of(held, replaced));
+            index.commit(Map.of());
+            index.replaceSource(replaced.sourceId(), List.of());
+            index.commit(Map.of());
+
+            var vectors = index.vectors(Set.of(held.embeddingKey(), replaced.embeddingKey(), "unknown"));
+
+            assertThat(vectors).containsOnlyKeys(held.embeddingKey());
+            assertThat(vectors.get(held.embeddingKey())).containsExactly(0, 1, 0, 0);
+        }
+    }
+
+    @Test
     void fingerprintsSurviveAReopenAndADeletedFolderStartsEmpty(@TempDir Path parent) {
         var folder = parent.resolve("lucene");
         try (var index = new LuceneSearchIndex(folder, "s1")) {

@@ -3,9 +3,12 @@ package org.studyloop.search.indexing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.studyloop.HttpTest;
+import org.studyloop.catalog.Catalog;
 import org.studyloop.search.PassageQuery;
 import org.studyloop.search.Search;
 import org.studyloop.search.index.SearchIndex;
@@ -29,10 +32,50 @@ class IndexRebuildTests {
     @Autowired
     Search search;
 
+    @Autowired
+    Catalog catalog;
+
+    /**
+     * An item updated alone (an author's edit, a retirement) must leave its course's fingerprint
+     * saying what the index now holds; before, the course stayed stale after every item edit and
+     * the next start rebuilt all of it.
+     */
+    @Test
+    void anItemLevelUpdateBringsItsCoursesFingerprintUpToDate() throws InterruptedException {
+        changes.reconcile();
+        assertThat(indexer.awaitIdle(Duration.ofMinutes(10))).isTrue();
+        var course = catalog.courses().getFirst();
+        var item = catalog.publishedItems(course).getFirst().item().itemId();
+        // The index's digest of the course is behind the catalog's, as after an item edit of old.
+        index.commit(Map.of(course.value().toString(), "before-the-edit"));
+        assertThat(indexer.staleCourses()).contains(course);
+
+        indexer.apply(List.of(new Indexer.Work.Item(item)), done -> {});
+
+        assertThat(indexer.staleCourses()).doesNotContain(course);
+        assertThat(index.courseOf(item.value())).contains(course);
+    }
+
+    @Test
+    void aCourseIndexedAgainUnchangedKeepsItsVectors() throws InterruptedException {
+        changes.reconcile();
+        assertThat(indexer.awaitIdle(Duration.ofMinutes(10))).isTrue();
+        var course = catalog.courses().getFirst();
+        var size = index.size();
+        var embedded = indexer.chunksEmbedded();
+
+        indexer.apply(List.of(new Indexer.Work.Course(course)), done -> {});
+
+        assertThat(indexer.chunksEmbedded())
+                .as("nothing went through the model")
+                .isEqualTo(embedded);
+        assertThat(index.size()).isEqualTo(size);
+        assertThat(indexer.staleCourses()).isEmpty();
+    }
+
     @Test
     void anEmptiedIndexIsRebuiltAtTheNextReconciliation() throws InterruptedException {
-        // Other tests of this shared context edit courses, and an item-level update leaves its
-        // course's fingerprint behind: bring every course up to date first.
+        // Other tests of this shared context edit courses: bring every course up to date first.
         changes.reconcile();
         assertThat(indexer.awaitIdle(Duration.ofMinutes(10))).isTrue();
         var before = index.size();

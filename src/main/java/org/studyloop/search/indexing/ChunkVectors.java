@@ -1,0 +1,60 @@
+package org.studyloop.search.indexing;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
+import java.util.stream.Collectors;
+import org.studyloop.search.embedding.Embedder;
+import org.studyloop.search.index.Chunk;
+import org.studyloop.search.index.SearchIndex;
+
+/** The vectors of chunks to index: the index's own where the embedded text is unchanged, else the model's. */
+final class ChunkVectors {
+
+    /**
+     * Chunks per call of the embedder (which runs one text per core at a time): enough to keep
+     * both cores busy, few enough for a progress bar.
+     */
+    static final int EMBEDDING_BATCH = 256;
+
+    private final Embedder embedder;
+    private final SearchIndex index;
+    private final AtomicLong embedded = new AtomicLong();
+
+    ChunkVectors(Embedder embedder, SearchIndex index) {
+        this.embedder = embedder;
+        this.index = index;
+    }
+
+    /** Chunks that went through the embedding model so far. */
+    long embedded() {
+        return embedded.get();
+    }
+
+    /**
+     * The chunks with their vectors: the index's own for passages whose embedded text is
+     * unchanged (a course republished for one edited lesson embeds that lesson again, not the
+     * course), the model's for the rest, in batches.
+     */
+    List<Chunk> of(List<Chunk> chunks, int before, IntConsumer progress) {
+        var vectors = new HashMap<>(
+                index.vectors(chunks.stream().map(Chunk::embeddingKey).collect(Collectors.toSet())));
+        var missing = chunks.stream()
+                .filter(c -> !vectors.containsKey(c.embeddingKey()))
+                .toList();
+        var reused = chunks.size() - missing.size();
+        for (var from = 0; from < missing.size(); from += EMBEDDING_BATCH) {
+            var batch = missing.subList(from, Math.min(missing.size(), from + EMBEDDING_BATCH));
+            var computed = embedder.passages(batch.stream().map(Chunk::indexed).toList());
+            for (var i = 0; i < batch.size(); i++) {
+                vectors.put(batch.get(i).embeddingKey(), computed.get(i));
+            }
+            embedded.addAndGet(batch.size());
+            progress.accept(before + reused + from + batch.size());
+        }
+        return chunks.stream()
+                .map(c -> c.withVector(vectors.get(c.embeddingKey())))
+                .toList();
+    }
+}
