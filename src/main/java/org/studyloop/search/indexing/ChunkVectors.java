@@ -2,7 +2,9 @@ package org.studyloop.search.indexing;
 
 import java.util.HashMap;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
 import org.studyloop.search.embedding.Embedder;
@@ -21,10 +23,13 @@ final class ChunkVectors {
     private final Embedder embedder;
     private final SearchIndex index;
     private final AtomicLong embedded = new AtomicLong();
+    private final BooleanSupplier stopping;
 
-    ChunkVectors(Embedder embedder, SearchIndex index) {
+    /** @param stopping true once the application is shutting down: no further batch is started */
+    ChunkVectors(Embedder embedder, SearchIndex index, BooleanSupplier stopping) {
         this.embedder = embedder;
         this.index = index;
+        this.stopping = stopping;
     }
 
     /** Chunks that went through the embedding model so far. */
@@ -45,6 +50,10 @@ final class ChunkVectors {
                 .toList();
         var reused = chunks.size() - missing.size();
         for (var from = 0; from < missing.size(); from += EMBEDDING_BATCH) {
+            if (stopping.getAsBoolean()) {
+                // Derived data: what is not indexed now, the next start's reconciliation indexes.
+                throw new CancellationException("The application is stopping");
+            }
             var batch = missing.subList(from, Math.min(missing.size(), from + EMBEDDING_BATCH));
             var computed = embedder.passages(batch.stream().map(Chunk::indexed).toList());
             for (var i = 0; i < batch.size(); i++) {

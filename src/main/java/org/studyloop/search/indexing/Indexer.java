@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -55,12 +56,13 @@ public class Indexer implements SmartLifecycle {
 
     private final AtomicLong chunksIndexed = new AtomicLong();
     private volatile boolean running;
+    private volatile boolean stopping;
     private volatile Thread worker;
 
     Indexer(Catalog catalog, CatalogDocuments documents, Embedder embedder, SearchIndex index) {
         this.catalog = catalog;
         this.documents = documents;
-        this.vectors = new ChunkVectors(embedder, index);
+        this.vectors = new ChunkVectors(embedder, index, () -> stopping);
         this.index = index;
     }
 
@@ -137,6 +139,9 @@ public class Indexer implements SmartLifecycle {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                return;
+            } catch (CancellationException stopping) {
+                log.info("Indexing stopped with the application; the next start completes it");
                 return;
             } catch (RuntimeException e) {
                 // The catalog or the index failed for this batch; the next start's reconciliation
@@ -266,12 +271,14 @@ public class Indexer implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
+        stopping = false;
         worker = Thread.ofPlatform().name("search-indexer").daemon().start(this::work);
     }
 
     @Override
     public void stop() {
         running = false;
+        stopping = true;
         var thread = worker;
         if (thread != null) {
             try {
