@@ -4,7 +4,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.SQLException;
-import java.time.Duration;
+import org.springframework.boot.SpringApplication;
 
 /**
  * The one PostgreSQL server of a test JVM, started on first use and stopped when the JVM exits,
@@ -28,8 +28,10 @@ public final class TestDatabase {
                 var started = EmbeddedPostgres.builder()
                         .setRegisterShutdownHook(false)
                         .start();
-                Runtime.getRuntime()
-                        .addShutdownHook(new Thread(() -> stopAfterContexts(started), "test-database-shutdown"));
+                // Boot runs its shutdown handlers after every context it closes at exit (the test
+                // contexts included) is closed; a JVM hook would run alongside them instead, and
+                // contexts closing against a stopped server wait out their pools' timeouts.
+                SpringApplication.getShutdownHandlers().add(() -> stop(started));
                 try (var connection = started.getPostgresDatabase().getConnection();
                         var statement = connection.createStatement()) {
                     statement.execute("create database " + NAME);
@@ -44,21 +46,7 @@ public final class TestDatabase {
         return server;
     }
 
-    /**
-     * The JVM runs its shutdown hooks at once: a server stopped at the start would leave every
-     * cached Spring context closing against a dead database, each waiting out its pool's
-     * timeouts, until surefire killed the fork. So the server waits for Spring's hooks first.
-     */
-    private static void stopAfterContexts(EmbeddedPostgres started) {
-        Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().startsWith("Spring") && t.getName().endsWith("ShutdownHook"))
-                .forEach(hook -> {
-                    try {
-                        hook.join(Duration.ofSeconds(20));
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                });
+    private static void stop(EmbeddedPostgres started) {
         try {
             started.close();
         } catch (IOException e) {
