@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.studyloop.HttpProbe;
@@ -19,6 +20,16 @@ import org.studyloop.identity.IdentityClient;
 public final class CatalogTestSupport {
 
     private CatalogTestSupport() {}
+
+    /** A bundled course by its pack key ({@code sat-math-algebra}); the bundled packs load at start-up. */
+    public static CourseOutline bundledCourse(Catalog catalog, String key) {
+        return catalog.courses().stream()
+                .map(catalog::course)
+                .flatMap(Optional::stream)
+                .filter(c -> c.key().equals(key))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no bundled course " + key));
+    }
 
     /** A verified account with the role AUTHOR, signed in. */
     public static String authorToken(IdentityClient client, JdbcClient jdbc) {

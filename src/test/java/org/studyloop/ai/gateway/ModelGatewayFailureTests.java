@@ -2,20 +2,12 @@ package org.studyloop.ai.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.studyloop.ai.FakeOpenAiServer;
 import org.studyloop.ai.FakeOpenAiServer.Reply;
 import org.studyloop.ai.FallbackReason;
-import org.studyloop.ai.LanguageModels;
-import org.studyloop.ai.Prompt;
 import org.studyloop.ai.gateway.GatewayFixture.Settings;
-import org.studyloop.ai.usage.TestLedger;
-import org.studyloop.identity.UserId;
-import org.studyloop.practice.MutableClock;
 
 /**
  * Every failure of the endpoint falls back with its reason: retries on 5xx, none on 4xx, time
@@ -23,27 +15,7 @@ import org.studyloop.practice.MutableClock;
  * closing again. No assertion is about how long anything took; the breaker's wait passes on the
  * test's clock.
  */
-class ModelGatewayFailureTests {
-
-    private final GatewayFixture fixture = new GatewayFixture();
-    private final FakeOpenAiServer server = fixture.server;
-    private final TestLedger ledger = fixture.ledger;
-    private final SimpleMeterRegistry registry = fixture.registry;
-    private final MutableClock clock = fixture.clock;
-    private final UserId student = fixture.student;
-
-    @AfterEach
-    void stop() {
-        fixture.close();
-    }
-
-    private LanguageModels models(Settings settings) {
-        return fixture.models(settings);
-    }
-
-    private Prompt prompt(String text) {
-        return fixture.prompt(text);
-    }
+class ModelGatewayFailureTests extends WithGateway {
 
     @Test
     void aServerErrorIsRetriedAndTheRetryAnswers() {

@@ -3,49 +3,23 @@ package org.studyloop.ai.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.studyloop.ai.Completion;
-import org.studyloop.ai.FakeOpenAiServer;
 import org.studyloop.ai.FakeOpenAiServer.Reply;
 import org.studyloop.ai.FallbackReason;
 import org.studyloop.ai.LanguageModels;
 import org.studyloop.ai.Prompt;
 import org.studyloop.ai.Turn;
 import org.studyloop.ai.gateway.GatewayFixture.Settings;
-import org.studyloop.ai.usage.TestLedger;
-import org.studyloop.identity.UserId;
-import org.studyloop.practice.MutableClock;
 
 /**
  * The gateway's answers against a fake OpenAI-compatible server over real HTTP: replies, streams,
  * samples, metering and quotas. No assertion is about how long anything took.
  */
-class ModelGatewayTests {
-
-    private final GatewayFixture fixture = new GatewayFixture();
-    private final FakeOpenAiServer server = fixture.server;
-    private final TestLedger ledger = fixture.ledger;
-    private final SimpleMeterRegistry registry = fixture.registry;
-    private final MutableClock clock = fixture.clock;
-    private final UserId student = fixture.student;
-
-    @AfterEach
-    void stop() {
-        fixture.close();
-    }
-
-    private LanguageModels models(Settings settings) {
-        return fixture.models(settings);
-    }
-
-    private Prompt prompt(String text) {
-        return fixture.prompt(text);
-    }
+class ModelGatewayTests extends WithGateway {
 
     @Test
     void aNormalReplyIsAnsweredMeteredAndPriced() {

@@ -18,6 +18,7 @@ import org.springframework.modulith.test.AssertablePublishedEvents;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.studyloop.catalog.Catalog;
+import org.studyloop.catalog.CatalogTestSupport;
 import org.studyloop.catalog.ItemId;
 import org.studyloop.catalog.SkillId;
 import org.studyloop.identity.UserId;
@@ -62,12 +63,7 @@ class StudentAtRiskTests {
     TransactionTemplate transactions;
 
     private SkillId firstSkill() {
-        return catalog.courses().stream()
-                .map(catalog::course)
-                .flatMap(Optional::stream)
-                .filter(c -> c.key().equals("sat-math-algebra"))
-                .findFirst()
-                .orElseThrow()
+        return CatalogTestSupport.bundledCourse(catalog, "sat-math-algebra")
                 .skills()
                 .getFirst()
                 .skillId();

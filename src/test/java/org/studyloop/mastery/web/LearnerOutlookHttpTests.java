@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.studyloop.HttpProbe;
 import org.studyloop.HttpTest;
 import org.studyloop.catalog.Catalog;
+import org.studyloop.catalog.CatalogTestSupport;
 import org.studyloop.catalog.CourseOutline;
 import org.studyloop.catalog.PublishedItem;
 import org.studyloop.identity.IdentityClient;
@@ -54,12 +54,7 @@ class LearnerOutlookHttpTests {
 
     @BeforeEach
     void people(CapturedOutput output) {
-        course = catalog.courses().stream()
-                .map(catalog::course)
-                .flatMap(Optional::stream)
-                .filter(c -> c.key().equals("sat-math-algebra"))
-                .findFirst()
-                .orElseThrow();
+        course = CatalogTestSupport.bundledCourse(catalog, "sat-math-algebra");
         var identity = new IdentityClient(port, output::getAll);
         var studentEmail = IdentityClient.uniqueEmail("outlook-learner");
         studentId = identity.verifiedAccount(studentEmail, "STUDENT");

@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +22,7 @@ import org.springframework.test.context.bean.override.convention.TestBean;
 import org.studyloop.HttpProbe;
 import org.studyloop.HttpTest;
 import org.studyloop.catalog.Catalog;
+import org.studyloop.catalog.CatalogTestSupport;
 import org.studyloop.identity.IdentityClient;
 import org.studyloop.practice.MutableClock;
 import org.studyloop.practice.PracticeClient;
@@ -58,12 +58,7 @@ class OutlookPagesTests {
     @Test
     void theDashboardShowsTheForecastRiskAndRecommendationsAndTheHeatMapTheStudentsAtRisk(CapturedOutput output)
             throws Exception {
-        var course = catalog.courses().stream()
-                .map(catalog::course)
-                .flatMap(Optional::stream)
-                .filter(c -> c.key().equals("sat-math-algebra"))
-                .findFirst()
-                .orElseThrow();
+        var course = CatalogTestSupport.bundledCourse(catalog, "sat-math-algebra");
         var identity = new IdentityClient(port, output::getAll);
         var studentEmail = IdentityClient.uniqueEmail("outlook-page-learner");
         var studentId = identity.verifiedAccount(studentEmail, "STUDENT");

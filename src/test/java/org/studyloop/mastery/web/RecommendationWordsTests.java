@@ -11,6 +11,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.studyloop.HttpProbe;
 import org.studyloop.HttpTest;
 import org.studyloop.catalog.Catalog;
+import org.studyloop.catalog.CatalogTestSupport;
 import org.studyloop.identity.IdentityClient;
 import org.studyloop.identity.PageSession;
 import org.studyloop.practice.PracticeClient;
@@ -31,12 +32,7 @@ class RecommendationWordsTests {
 
     @Test
     void titlesAndReasonsReadInFrenchAndSpanishAroundTheSameNames(CapturedOutput output) {
-        var course = catalog.courses().stream()
-                .map(catalog::course)
-                .flatMap(Optional::stream)
-                .filter(c -> c.key().equals("sat-math-algebra"))
-                .findFirst()
-                .orElseThrow();
+        var course = CatalogTestSupport.bundledCourse(catalog, "sat-math-algebra");
         var identity = new IdentityClient(port, output::getAll);
         var email = IdentityClient.uniqueEmail("advice-words");
         var studentId = identity.verifiedAccount(email, "STUDENT");

@@ -19,6 +19,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.studyloop.HttpTest;
 import org.studyloop.catalog.Catalog;
+import org.studyloop.catalog.CatalogTestSupport;
 import org.studyloop.catalog.Grading;
 import org.studyloop.catalog.Response;
 import org.studyloop.classroom.Classroom;
@@ -161,12 +162,8 @@ class DemoCohortTests {
 
     @Test
     void simulatedResponsesGradeAsIntendedOnEveryBundledItemOfTheCourse() {
-        var course = catalog.courses().stream()
-                .filter(id -> catalog.course(id)
-                        .filter(c -> c.key().equals(DemoCohort.COURSE))
-                        .isPresent())
-                .findFirst()
-                .orElseThrow();
+        var course =
+                CatalogTestSupport.bundledCourse(catalog, DemoCohort.COURSE).courseId();
         var random = new Random(3);
         var checked = 0;
         for (var published : catalog.publishedItems(course)) {
