@@ -108,7 +108,7 @@ class SearchBenchCommand implements MaintenanceCommand {
             for (var from = 0; from < chunks.size(); from += BATCH) {
                 var batch = chunks.subList(from, Math.min(chunks.size(), from + BATCH));
                 var vectors =
-                        embedder.passages(batch.stream().map(Chunk::indexed).toList());
+                        embedder.passages(batch.stream().map(Chunk::embedded).toList());
                 for (var i = 0; i < batch.size(); i++) {
                     embedded.add(batch.get(i).withVector(vectors.get(i)));
                 }
@@ -162,6 +162,7 @@ class SearchBenchCommand implements MaintenanceCommand {
                     "en",
                     Optional.empty(),
                     base.title(),
+                    text.toString(),
                     text.toString(),
                     text.toString(),
                     unit(vector)));

@@ -18,6 +18,8 @@ import org.studyloop.search.PassageKind;
  * @param id unique in the index: kind, source and position
  * @param text the passage as displayed (LaTeX verbatim)
  * @param indexed what BM25 reads: title, heading, text, and the maths spelled out
+ * @param embedded what the embedding model reads: the indexed text without an item chunk's title,
+ *     which repeats the first line of the question the chunk starts with
  * @param vector the passage's unit-length embedding
  */
 public record Chunk(
@@ -33,6 +35,7 @@ public record Chunk(
         String title,
         String text,
         String indexed,
+        String embedded,
         float[] vector) {
 
     public Chunk {
@@ -45,7 +48,7 @@ public record Chunk(
      */
     public String embeddingKey() {
         try {
-            var digest = MessageDigest.getInstance("SHA-256").digest(indexed.getBytes(StandardCharsets.UTF_8));
+            var digest = MessageDigest.getInstance("SHA-256").digest(embedded.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
@@ -55,6 +58,6 @@ public record Chunk(
     public Chunk withVector(float[] embedding) {
         return new Chunk(
                 id, kind, sourceId, sourceKey, courseId, courseKey, skillIds, language, classId, title, text, indexed,
-                embedding);
+                embedded, embedding);
     }
 }

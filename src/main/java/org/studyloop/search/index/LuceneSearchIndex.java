@@ -305,6 +305,7 @@ public final class LuceneSearchIndex implements SearchIndex {
                 doc.get("title"),
                 doc.get("text"),
                 "",
+                "",
                 new float[0]);
     }
 

@@ -55,7 +55,7 @@ final class ChunkVectors {
                 throw new CancellationException("The application is stopping");
             }
             var batch = missing.subList(from, Math.min(missing.size(), from + EMBEDDING_BATCH));
-            var computed = embedder.passages(batch.stream().map(Chunk::indexed).toList());
+            var computed = embedder.passages(batch.stream().map(Chunk::embedded).toList());
             for (var i = 0; i < batch.size(); i++) {
                 vectors.put(batch.get(i).embeddingKey(), computed.get(i));
             }

@@ -546,6 +546,7 @@ public final class OpenSearchIndex implements SearchIndex {
                 stored.title(),
                 stored.text(),
                 "",
+                "",
                 new float[0]);
     }
 

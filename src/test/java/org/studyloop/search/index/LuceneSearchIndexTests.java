@@ -40,6 +40,7 @@ class LuceneSearchIndexTests {
                 text,
                 text,
                 text,
+                text,
                 full);
     }
 

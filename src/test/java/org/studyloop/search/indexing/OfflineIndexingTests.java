@@ -93,7 +93,7 @@ class OfflineIndexingTests {
         }
         try (var embedder = new Embedder();
                 var index = new LuceneSearchIndex(folder.resolve("lucene"), "test")) {
-            var vectors = embedder.passages(chunks.stream().map(Chunk::indexed).toList());
+            var vectors = embedder.passages(chunks.stream().map(Chunk::embedded).toList());
             var embedded = new ArrayList<Chunk>();
             for (var i = 0; i < chunks.size(); i++) {
                 embedded.add(chunks.get(i).withVector(vectors.get(i)));

@@ -76,6 +76,7 @@ class OpenSearchIndexTests {
                 text,
                 text,
                 text,
+                text,
                 full);
     }
 

@@ -74,6 +74,7 @@ class OpenSearchWireTests {
                 text,
                 text,
                 text,
+                text,
                 new float[] {1, 0, 0, 0});
     }
 
