@@ -21,6 +21,9 @@ import java.util.Map;
  * cores; texts are truncated to the model's {@value #MAX_TOKENS} positions (none of the bundled
  * chunks is that long) instead of cut into windows, decoded and encoded again, and averaged.
  *
+ * <p>The graph run is the exported one rewritten by {@link EncoderGraph}: biases where ONNX
+ * Runtime fuses them, and the last layer for the pooled position alone.
+ *
  * <p>One text per call: batching texts padded to the longest was slower per CPU-second on this
  * int8 model, and not neutral — its dynamic quantisation takes each activation's scale over the
  * whole batch, so a passage's vector would depend on its neighbours in the batch (bench/README.md,
@@ -37,6 +40,11 @@ final class BertEncoder implements AutoCloseable {
     private final boolean typeIds;
 
     BertEncoder(String model, String tokenizerFile) {
+        this(model, tokenizerFile, true);
+    }
+
+    /** @param rewrite whether to run {@link EncoderGraph}'s cheaper graph (tests compare the two) */
+    BertEncoder(String model, String tokenizerFile, boolean rewrite) {
         environment = OrtEnvironment.getEnvironment();
         try (var options = new OrtSession.SessionOptions();
                 var modelStream = resource(model);
@@ -46,7 +54,9 @@ final class BertEncoder implements AutoCloseable {
             options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             options.addConfigEntry("session.intra_op.allow_spinning", "0");
-            session = environment.createSession(modelStream.readAllBytes(), options);
+            var bytes = modelStream.readAllBytes();
+            session = environment.createSession(
+                    rewrite ? EncoderGraph.rewrite(bytes).model() : bytes, options);
             typeIds = session.getInputNames().contains("token_type_ids");
             tokenizer = HuggingFaceTokenizer.newInstance(
                     tokenizerStream,
