@@ -1,17 +1,13 @@
 package org.studyloop.search.indexing;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,16 +40,7 @@ public class Indexer implements SmartLifecycle {
     private final CatalogDocuments documents;
     private final ChunkVectors vectors;
     private final SearchIndex index;
-    private final LinkedBlockingQueue<Work> queue = new LinkedBlockingQueue<>();
-    private final java.util.Set<Work> pending = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    /** Work enqueued and not yet applied; {@link #settled} is signalled when it falls to zero. */
-    private final ReentrantLock progressLock = new ReentrantLock();
-
-    private final Condition settled = progressLock.newCondition();
-    private int outstanding;
-    /** Work ever enqueued: tells whether anything arrived while a batch was being indexed. */
-    private long enqueued;
-
+    private final IndexingQueue queue = new IndexingQueue();
     private final AtomicLong chunksIndexed = new AtomicLong();
     private volatile boolean running;
     private volatile boolean stopping;
@@ -67,45 +54,12 @@ public class Indexer implements SmartLifecycle {
     }
 
     void enqueue(Work work) {
-        if (pending.add(work)) {
-            progressLock.lock();
-            try {
-                outstanding++;
-                enqueued++;
-            } finally {
-                progressLock.unlock();
-            }
-            queue.add(work);
-        }
-    }
-
-    private void applied(int works) {
-        progressLock.lock();
-        try {
-            outstanding -= works;
-            if (outstanding == 0) {
-                settled.signalAll();
-            }
-        } finally {
-            progressLock.unlock();
-        }
+        queue.add(work);
     }
 
     /** Blocks until nothing is queued or being indexed, or the timeout passes; true when idle. */
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
-        var nanos = timeout.toNanos();
-        progressLock.lock();
-        try {
-            while (outstanding > 0) {
-                if (nanos <= 0) {
-                    return false;
-                }
-                nanos = settled.awaitNanos(nanos);
-            }
-            return true;
-        } finally {
-            progressLock.unlock();
-        }
+        return queue.awaitIdle(timeout);
     }
 
     public long chunksIndexed() {
@@ -118,24 +72,20 @@ public class Indexer implements SmartLifecycle {
     }
 
     public int queued() {
-        return queue.size();
+        return queue.waiting();
     }
 
     private void work() {
         while (running) {
             try {
-                var first = queue.poll(500, TimeUnit.MILLISECONDS);
-                if (first == null) {
+                var batch = queue.take(256, Duration.ofMillis(500));
+                if (batch.isEmpty()) {
                     continue;
                 }
-                var batch = new ArrayList<Work>();
-                batch.add(first);
-                queue.drainTo(batch, 255);
-                batch.forEach(pending::remove);
                 try {
                     apply(batch, n -> {});
                 } finally {
-                    applied(batch.size());
+                    queue.applied(batch.size());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -193,7 +143,7 @@ public class Indexer implements SmartLifecycle {
         }
         // The courses of the items to update alone, and their digests read now, before the items:
         // the index will hold at least what these digests describe (see commitFingerprints).
-        var arrivedBefore = enqueuedSoFar();
+        var mark = queue.mark();
         var itemCourses = new HashMap<String, String>();
         for (var item : items) {
             catalog.publishedItem(item)
@@ -224,7 +174,7 @@ public class Indexer implements SmartLifecycle {
                 done += chunks.size();
             }
         }
-        commitFingerprints(fingerprints, itemCourses, arrivedBefore);
+        commitFingerprints(fingerprints, itemCourses, mark);
         chunksIndexed.addAndGet(done);
         var seconds = (System.nanoTime() - started) / 1e9;
         log.info(
@@ -232,40 +182,27 @@ public class Indexer implements SmartLifecycle {
                 done,
                 courses.size(),
                 items.size(),
-                String.format(java.util.Locale.ROOT, "%.1f", seconds),
-                String.format(java.util.Locale.ROOT, "%.0f", done / Math.max(seconds, 1e-9)));
-    }
-
-    /** How much work was ever enqueued, or -1 while some waits: its course may be any. */
-    private long enqueuedSoFar() {
-        progressLock.lock();
-        try {
-            return queue.isEmpty() ? enqueued : -1;
-        } finally {
-            progressLock.unlock();
-        }
+                String.format(Locale.ROOT, "%.1f", seconds),
+                String.format(Locale.ROOT, "%.0f", done / Math.max(seconds, 1e-9)));
     }
 
     /**
      * Commits with the digests of the courses indexed whole, and of the courses whose items alone
      * were updated — the latter only when no work arrived since their digests were read: such
      * work may be a change of the same course, which a crash before its turn would lose behind a
-     * digest that claims it. The lock keeps {@link #enqueue} waiting until the commit is done, so
+     * digest that claims it. The queue is closed until the commit is done, so
      * work that arrives later comes from an event whose listener has not returned, which Spring
      * Modulith republishes after a crash. Without the item-level digests, every item edit left its
      * course stale and the next start rebuilt the whole course.
      */
-    private void commitFingerprints(Map<String, String> courses, Map<String, String> itemCourses, long enqueuedBefore) {
-        progressLock.lock();
-        try {
+    private void commitFingerprints(Map<String, String> courses, Map<String, String> itemCourses, long mark) {
+        queue.whileClosed(mark, quiet -> {
             var all = new HashMap<>(courses);
-            if (enqueuedBefore >= 0 && enqueued == enqueuedBefore) {
+            if (quiet) {
                 itemCourses.forEach(all::putIfAbsent);
             }
             index.commit(all);
-        } finally {
-            progressLock.unlock();
-        }
+        });
     }
 
     @Override
