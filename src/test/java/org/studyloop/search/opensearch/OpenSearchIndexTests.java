@@ -23,8 +23,9 @@ import org.studyloop.search.index.Chunk;
 
 /**
  * LuceneSearchIndexTests' scenario against a live OpenSearch cluster (2.9 or later, with the k-NN
- * plugin): the same filters by course, kind and class, the same nearest neighbours, fingerprints
- * kept across a reopen, and an index of another schema, or deleted, starting empty.
+ * plugin): the same filters by course, kind and class, the same nearest neighbours, the vectors of
+ * indexed passages read back by embedding key, fingerprints kept across a reopen, and an index of
+ * another schema, or deleted, starting empty.
  *
  * <p>Skipped unless the environment variable {@code STUDYLOOP_TEST_OPENSEARCH_URL} is set (for
  * example {@code http://localhost:9200}): the CI machine has no OpenSearch and cannot run one,
@@ -46,7 +47,7 @@ class OpenSearchIndexTests {
     }
 
     private OpenSearchClient admin() {
-        return OpenSearchIndex.client(URI.create(url));
+        return Cluster.client(URI.create(url));
     }
 
     @AfterEach
@@ -178,6 +179,27 @@ class OpenSearchIndexTests {
             assertThat(index.fingerprints())
                     .as("every course will be reindexed")
                     .isEmpty();
+        }
+    }
+
+    @Test
+    void theVectorsOfIndexedPassagesComeBackByTheirKeyAndASourceTellsItsCourse() {
+        try (var index = open("s1")) {
+            var lesson = chunk(course, PassageKind.LESSON, "chain rule", Optional.empty(), 0.6f, 0.8f);
+            var hint = chunk(course, PassageKind.HINT, "product rule", Optional.empty(), 0, 0, 1);
+            var again = chunk(otherCourse, PassageKind.LESSON, "chain rule", Optional.empty(), 0.6f, 0.8f);
+            index.replaceCourse(course, List.of(lesson, hint));
+            index.replaceCourse(otherCourse, List.of(again));
+            index.commit(Map.of());
+
+            var vectors = index.vectors(List.of(lesson.embeddingKey(), hint.embeddingKey(), "absent"));
+
+            assertThat(vectors).containsOnlyKeys(lesson.embeddingKey(), hint.embeddingKey());
+            assertThat(vectors.get(lesson.embeddingKey())).containsExactly(lesson.vector());
+            assertThat(vectors.get(hint.embeddingKey())).containsExactly(hint.vector());
+            assertThat(index.courseOf(hint.sourceId())).contains(course);
+            assertThat(index.courseOf(again.sourceId())).contains(otherCourse);
+            assertThat(index.courseOf(UUID.randomUUID())).isEmpty();
         }
     }
 

@@ -65,6 +65,7 @@ class OpenSearchQueriesTests {
                   "id": {"type": "keyword"}, "kind": {"type": "keyword"}, "source_id": {"type": "keyword"},
                   "course_id": {"type": "keyword"}, "skill_id": {"type": "keyword"},
                   "language": {"type": "keyword"}, "class_id": {"type": "keyword"},
+                  "embedding_key": {"type": "keyword"},
                   "source_key": {"type": "text", "index": false}, "course_key": {"type": "text", "index": false},
                   "title": {"type": "text", "index": false}, "text": {"type": "text", "index": false},
                   "title_en": {"type": "text", "analyzer": "english"}, "body_en": {"type": "text", "analyzer": "english"},
@@ -73,22 +74,22 @@ class OpenSearchQueriesTests {
                   "vector": {"type": "knn_vector", "dimension": 384, "method": {
                     "name": "hnsw", "engine": "faiss", "space_type": "innerproduct",
                     "parameters": {"m": 16, "ef_construction": 100}}}}}
-                """, OpenSearchIndex.mapping(384).toJsonString());
+                """, PassageMapping.mapping(384).toJsonString());
         assertJson("""
                 {"index": {"knn": true, "refresh_interval": "-1"}}
-                """, OpenSearchIndex.settings().toJsonString());
+                """, PassageMapping.settings().toJsonString());
     }
 
     @Test
     void aQueryWithNoFilterSeesOnlyPublicPassages() {
         assertJson("""
                 [{"terms": {"class_id": ["public"]}}]
-                """, json(OpenSearchIndex.filters(PassageQuery.of("q", 5))));
+                """, json(PassageQueries.filters(PassageQuery.of("q", 5))));
     }
 
     @Test
     void everyFilterOfTheQueryIsApplied() {
-        var filters = OpenSearchIndex.filters(query(
+        var filters = PassageQueries.filters(query(
                 Optional.of(course),
                 Set.of(PassageKind.SOLUTION, PassageKind.HINT),
                 Optional.of(skill),
@@ -109,14 +110,14 @@ class OpenSearchQueriesTests {
         var all = query(Optional.of(course), Set.of(), Optional.empty(), Optional.empty(), Set.of(aClass), true);
         assertJson("""
                 [{"term": {"course_id": {"value": "00000000-0000-0000-0000-00000000c001"}}}]
-                """, json(OpenSearchIndex.filters(all)));
+                """, json(PassageQueries.filters(all)));
         var nothing = query(Optional.empty(), Set.of(), Optional.empty(), Optional.empty(), Set.of(), true);
-        assertThat(OpenSearchIndex.filters(nothing)).isEmpty();
+        assertThat(PassageQueries.filters(nothing)).isEmpty();
         assertJson(
                 """
                 {"knn": {"vector": {"vector": [0.5, 0.25], "k": 3}}}
                 """,
-                OpenSearchIndex.nearestQuery(nothing, new float[] {0.5f, 0.25f}, 3)
+                PassageQueries.nearestQuery(nothing, new float[] {0.5f, 0.25f}, 3)
                         .toJsonString());
     }
 
@@ -136,7 +137,7 @@ class OpenSearchQueriesTests {
                   "filter": [
                     {"term": {"course_id": {"value": "00000000-0000-0000-0000-00000000c001"}}},
                     {"terms": {"class_id": ["public"]}}]}}
-                """, OpenSearchIndex.keywordQuery(q, "chain rule").toJsonString());
+                """, PassageQueries.keywordQuery(q, "chain rule").toJsonString());
     }
 
     @Test
@@ -148,7 +149,7 @@ class OpenSearchQueriesTests {
                   {"term": {"course_id": {"value": "00000000-0000-0000-0000-00000000c001"}}},
                   {"terms": {"kind": ["LESSON"]}},
                   {"terms": {"class_id": ["public"]}}]}}}}}
-                """, OpenSearchIndex.nearestQuery(q, new float[] {1, 0}, 7).toJsonString());
+                """, PassageQueries.nearestQuery(q, new float[] {1, 0}, 7).toJsonString());
     }
 
     @Test
@@ -170,14 +171,15 @@ class OpenSearchQueriesTests {
                     "Text x squared",
                     "Text x squared",
                     new float[] {0.6f, 0.8f});
-            var document = OpenSearchIndex.document(chunk);
+            var document = PassageDocuments.document(chunk);
             assertThat(document)
                     .as("a language without its analyser is indexed as English, as in Lucene")
                     .containsEntry("body_en", "Text x squared")
                     .containsEntry("title_en", "Title")
-                    .containsEntry("language", "de");
+                    .containsEntry("language", "de")
+                    .containsEntry("embedding_key", chunk.embeddingKey());
             var json = objects.writeValueAsString(document);
-            var back = OpenSearchIndex.chunk(objects.readValue(json, OpenSearchIndex.Stored.class));
+            var back = PassageDocuments.chunk(objects.readValue(json, PassageDocuments.Stored.class));
             assertThat(back)
                     .usingRecursiveComparison()
                     .ignoringFields("indexed", "embedded", "vector")
@@ -188,9 +190,9 @@ class OpenSearchQueriesTests {
 
     @Test
     void credentialsAreLeftOutOfMessages() {
-        assertThat(OpenSearchIndex.withoutCredentials(URI.create("https://admin:s3cret@search.example.org:9200/os")))
+        assertThat(Cluster.withoutCredentials(URI.create("https://admin:s3cret@search.example.org:9200/os")))
                 .isEqualTo("https://search.example.org:9200/os");
-        assertThat(OpenSearchIndex.withoutCredentials(URI.create("http://localhost:9200")))
+        assertThat(Cluster.withoutCredentials(URI.create("http://localhost:9200")))
                 .isEqualTo("http://localhost:9200");
     }
 

@@ -30,7 +30,7 @@ class OpenSearchWireTests {
             """;
     private static final String SHARDS = "\"_shards\": {\"total\": 1, \"successful\": 1, \"failed\": 0}";
     private static final String CURRENT = """
-            {"schema": "s1", "fingerprints": {"c1": "abc"}}
+            {"schema": "s1", "mapping": 2, "fingerprints": {"c1": "abc"}}
             """;
 
     private final CourseId course = new CourseId(UUID.randomUUID());
@@ -101,10 +101,11 @@ class OpenSearchWireTests {
         assertThat(requests.get(2).query()).contains("ignore_unavailable=true");
         assertThat(requests.get(3).body())
                 .contains("\"knn\":true", "\"refresh_interval\":\"-1\"", "\"dynamic\":\"strict\"")
-                .contains("\"type\":\"knn_vector\"", "\"dimension\":4", "\"space_type\":\"innerproduct\"");
+                .contains("\"type\":\"knn_vector\"", "\"dimension\":4", "\"space_type\":\"innerproduct\"")
+                .contains("\"embedding_key\":{\"type\":\"keyword\"}");
         assertThat(requests.get(4).body()).contains("\"enabled\":false");
         assertThat(requests.get(5).query()).contains("refresh=true");
-        assertThat(cluster.state()).isEqualTo("{\"schema\":\"s1\",\"fingerprints\":{}}");
+        assertThat(cluster.state()).isEqualTo("{\"schema\":\"s1\",\"mapping\":2,\"fingerprints\":{}}");
     }
 
     @Test
@@ -117,6 +118,21 @@ class OpenSearchWireTests {
 
         assertThat(index.fingerprints()).as("every course will be reindexed").isEmpty();
         assertThat(cluster.lines()).contains("DELETE /passages,passages-meta", "PUT /passages");
+    }
+
+    @Test
+    void anIndexOfThisSchemaWithAnOlderMappingIsRebuiltEmpty() throws IOException {
+        // Written before the mapping had a version: its strict mapping lacks embedding_key, so
+        // every chunk sent now would be refused.
+        var index = open(existing()
+                .state("{\"schema\": \"s1\", \"fingerprints\": {\"c1\": \"abc\"}}")
+                .answer("DELETE /passages,passages-meta", 200, "{\"acknowledged\": true}")
+                .answer("PUT /passages", 200, ACKNOWLEDGED)
+                .answer("PUT /passages-meta", 200, ACKNOWLEDGED.replace("passages", "passages-meta")));
+
+        assertThat(index.fingerprints()).as("every course will be reindexed").isEmpty();
+        assertThat(cluster.lines()).contains("DELETE /passages,passages-meta", "PUT /passages");
+        assertThat(cluster.state()).contains("\"mapping\":2");
     }
 
     @Test
@@ -160,7 +176,8 @@ class OpenSearchWireTests {
         index.fingerprints();
         cluster.forget();
 
-        index.replaceCourse(course, List.of(chunk("a", "chain rule")));
+        var chainRule = chunk("a", "chain rule");
+        index.replaceCourse(course, List.of(chainRule));
         index.replaceSource(UUID.randomUUID(), List.of(chunk("b", "product rule")));
         index.commit(Map.of(course.value().toString(), "def"));
 
@@ -180,7 +197,8 @@ class OpenSearchWireTests {
                 .isEqualTo("{\"query\":{\"term\":{\"course_id\":{\"value\":\"" + course.value() + "\"}}}}");
         assertThat(requests.get(1).body())
                 .startsWith("{\"index\":{\"_id\":\"a\",\"_index\":\"passages\"}}\n{\"id\":\"a\",\"kind\":\"LESSON\"")
-                .contains("\"body_en\":\"chain rule\"", "\"vector\":[1.0,0.0,0.0,0.0]");
+                .contains("\"body_en\":\"chain rule\"", "\"vector\":[1.0,0.0,0.0,0.0]")
+                .contains("\"embedding_key\":\"" + chainRule.embeddingKey() + "\"");
         assertThat(cluster.state())
                 .as("the fingerprints of the commit are added to those already there")
                 .contains("\"schema\":\"s1\"", "\"c1\":\"abc\"", "\"" + course.value() + "\":\"def\"");
