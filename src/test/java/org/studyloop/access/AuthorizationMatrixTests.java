@@ -545,7 +545,8 @@ class AuthorizationMatrixTests {
                 "/author/courses",
                 "/author/templates",
                 "/author/packs",
-                "/tutor")) {
+                "/tutor",
+                "/search")) {
             row("GET", signedIn, none(), Expect.everyone(302));
         }
         row(

@@ -16,6 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.studyloop.HttpProbe;
 import org.studyloop.HttpTest;
 import org.studyloop.catalog.Catalog;
+import org.studyloop.catalog.store.Ids;
 import org.studyloop.identity.IdentityClient;
 import org.studyloop.search.eval.GoldSet;
 import org.studyloop.search.indexing.Indexer;
@@ -136,5 +137,22 @@ class SearchHttpTests {
         var limit = student.get("/api/v1/search?q=x&limit=500");
         assertThat(limit.statusCode()).isEqualTo(400);
         assertThat(limit.body()).contains("limit");
+    }
+
+    @Test
+    void nothingIsSearchedWhileTheStudentsExamRuns() {
+        var exam = student.post(
+                "/api/v1/practice/sessions",
+                "{\"mode\":\"EXAM\",\"courseId\":\""
+                        + Ids.course("sat-math-algebra").value() + "\"}");
+        assertThat(exam.statusCode()).as(exam.body()).isEqualTo(201);
+
+        var refused = student.get("/api/v1/search?q=" + q("quadratic equations"));
+
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(HttpProbe.json(refused).path("type").asString()).endsWith("/not-during-exam");
+        assertThat(teacher.get("/api/v1/search?q=" + q("quadratic equations")).statusCode())
+                .as("another person's exam changes nothing for them")
+                .isEqualTo(200);
     }
 }

@@ -26,6 +26,9 @@ import org.studyloop.shared.ProblemException;
 @Tag(name = "Search and tutor")
 class SearchController {
 
+    /** The longest query taken, in characters: a question, not a document. */
+    static final int MAX_QUERY = 500;
+
     private final Search search;
 
     SearchController(Search search) {
@@ -53,7 +56,7 @@ class SearchController {
     @GetMapping("/api/v1/search")
     List<Result> search(
             Actor actor,
-            @RequestParam @NotBlank @Size(max = 500) String q,
+            @RequestParam @NotBlank @Size(max = MAX_QUERY) String q,
             @RequestParam(required = false) @Nullable UUID courseId,
             @RequestParam(required = false) @Nullable String type,
             @RequestParam(defaultValue = "10") @Min(1) @Max(50) int limit) {
