@@ -97,7 +97,9 @@ class SecurityConfiguration {
         "/admin/**",
         "/author/**",
         "/tutor",
-        "/tutor/**"
+        "/tutor/**",
+        "/search",
+        "/lessons/**"
     };
 
     @Bean

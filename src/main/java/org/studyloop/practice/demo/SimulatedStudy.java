@@ -79,9 +79,12 @@ class SimulatedStudy {
         var first = today.minusDays(DAYS);
         var origin = first.atStartOfDay().toInstant(ZoneOffset.UTC);
         var recorded = 0;
+        // The days come from their own stream: what happens within a session depends on the items
+        // practice serves (chosen with the session's id), and must not move a student's calendar.
+        var calendar = new Random(random.nextLong());
         try {
             for (var day = 0; day < DAYS; day++) {
-                if (!learner.practisesOn(day, random)) {
+                if (!learner.practisesOn(day, calendar)) {
                     continue;
                 }
                 var start = first.plusDays(day)
