@@ -126,6 +126,19 @@ class OutlookPagesTests {
         assertThat(dashboard)
                 .contains(escape(recommendations.get(0).path("title").asString()))
                 .contains("class=\"recommendation\"");
+        var lessons = 0;
+        for (var r : recommendations) {
+            lessons += r.path("kind").asString().equals("LESSON") ? 1 : 0;
+            var link = "href=\"/lessons/" + r.path("id").asString() + "\"";
+            if (r.path("kind").asString().equals("LESSON")) {
+                assertThat(dashboard)
+                        .as("a lesson recommended is linked to its page")
+                        .contains(link);
+            } else {
+                assertThat(dashboard).doesNotContain(link);
+            }
+        }
+        assertThat(lessons).as("a lesson among the recommendations").isPositive();
 
         var teacher = new Pages(teacherEmail);
         var readOnly = teacher.get("/students/" + studentId);
