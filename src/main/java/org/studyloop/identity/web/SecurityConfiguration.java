@@ -96,6 +96,7 @@ class SecurityConfiguration {
         "/settings/**",
         "/admin/**",
         "/author/**",
+        "/lessons/**",
         "/tutor",
         "/tutor/**"
     };
