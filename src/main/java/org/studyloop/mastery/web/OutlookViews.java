@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.studyloop.identity.UserId;
@@ -29,8 +30,16 @@ class OutlookViews {
 
     record RiskView(String level, String levelLabel, List<String> reasons) {}
 
-    /** A recommendation; {@code practice} where adaptive practice is where to act on it. */
-    record Advice(String kind, String title, String reason, boolean practice) {}
+    /**
+     * A recommendation; {@code practice} where adaptive practice is where to act on it, {@code lesson}
+     * the lesson to read (catalog's page {@code /lessons/{id}}) for a LESSON one.
+     */
+    record Advice(
+            String kind,
+            String title,
+            String reason,
+            boolean practice,
+            @Nullable UUID lesson) {}
 
     record AtRiskLine(
             UUID studentId,
@@ -135,7 +144,8 @@ class OutlookViews {
                         text("recommendation.kind." + r.kind().name(), locale),
                         phrase(r.pageTitle(), locale),
                         phrase(r.pageReason(), locale),
-                        r.kind() != Recommendations.Kind.LESSON))
+                        r.kind() != Recommendations.Kind.LESSON,
+                        r.kind() == Recommendations.Kind.LESSON ? r.id() : null))
                 .toList();
     }
 

@@ -126,6 +126,13 @@ class OutlookPagesTests {
         assertThat(dashboard)
                 .contains(escape(recommendations.get(0).path("title").asString()))
                 .contains("class=\"recommendation\"");
+        for (var r : recommendations) {
+            if (r.path("kind").asString().equals("LESSON")) {
+                assertThat(dashboard)
+                        .as("a lesson recommended links to the lesson page")
+                        .contains("href=\"/lessons/" + r.path("id").asString() + "\"");
+            }
+        }
 
         var teacher = new Pages(teacherEmail);
         var readOnly = teacher.get("/students/" + studentId);
