@@ -17,7 +17,7 @@ import org.studyloop.shared.ProblemException;
  * A lesson for a student to read: where it sits (course, unit, skill), its Markdown rendered on the
  * server ({@link LessonMarkdown}) with its TeX typeset in the browser, the course's source and
  * licence, its video, article and PDF, the previous and next lessons of the course in the pack's
- * order, and ways on: adaptive practice of the course, a tutor conversation about it. Lessons are
+ * order, and ways on: adaptive practice of the lesson's skill, a tutor conversation about the course. Lessons are
  * read by anyone signed in, as {@code GET /api/v1/courses/{id}/skills/{id}/lessons} serves them
  * (courses are not private to a class, only some items are); an unknown id is the 404 page.
  */
@@ -29,6 +29,7 @@ class LessonPage {
     record Reading(
             UUID lessonId,
             UUID courseId,
+            UUID skillId,
             String courseTitle,
             String unitTitle,
             String skillName,
@@ -73,6 +74,7 @@ class LessonPage {
                 new Reading(
                         lessonId,
                         courseId.value(),
+                        lesson.skillId().value(),
                         outline.title(),
                         unit.map(CourseOutline.Unit::title).orElse(""),
                         unit.flatMap(u -> u.skills().stream()

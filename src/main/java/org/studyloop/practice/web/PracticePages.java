@@ -17,6 +17,7 @@ import org.studyloop.catalog.Catalog;
 import org.studyloop.catalog.CourseId;
 import org.studyloop.catalog.CourseOutline;
 import org.studyloop.catalog.ItemId;
+import org.studyloop.catalog.SkillId;
 import org.studyloop.classroom.Classroom;
 import org.studyloop.identity.Actor;
 import org.studyloop.practice.AssignmentId;
@@ -40,6 +41,9 @@ class PracticePages {
 
     /** As the API's start request allows (StartRequest). */
     static final int MAX_QUIZ_ITEMS = 100;
+
+    /** As the API's start request allows (StartRequest). */
+    static final int MAX_SKILLS = 200;
 
     private final Catalog catalog;
     private final SessionStarts starts;
@@ -103,10 +107,17 @@ class PracticePages {
             @RequestParam(defaultValue = "ADAPTIVE") String mode,
             @RequestParam(required = false) @Nullable UUID courseId,
             @RequestParam(required = false) @Nullable UUID assignmentId,
-            @RequestParam(name = "itemId", required = false) @Nullable List<UUID> itemIds) {
+            @RequestParam(name = "itemId", required = false) @Nullable List<UUID> itemIds,
+            @RequestParam(name = "skillId", required = false) @Nullable List<UUID> skillIds) {
         var items = itemIds == null ? List.<UUID>of() : itemIds;
         if (items.size() > MAX_QUIZ_ITEMS) {
             throw ProblemException.invalid("itemId", "at most " + MAX_QUIZ_ITEMS + " items");
+        }
+        // Adaptive practice narrowed to some skills of the course, as the API's skillIds (the lesson page's
+        // "Practise this skill"); SessionStarts refuses a skill that is not the course's.
+        var skills = skillIds == null ? List.<UUID>of() : skillIds;
+        if (skills.size() > MAX_SKILLS) {
+            throw ProblemException.invalid("skillId", "at most " + MAX_SKILLS + " skills");
         }
         var chosen = switch (mode) {
             case "ADAPTIVE" -> SessionMode.ADAPTIVE;
@@ -127,7 +138,7 @@ class PracticePages {
                 new Start(
                         chosen,
                         course,
-                        List.of(),
+                        skills.stream().map(SkillId::new).toList(),
                         Optional.ofNullable(assignmentId).map(AssignmentId::new),
                         items.stream().map(ItemId::new).toList(),
                         Optional.empty(),

@@ -8,6 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -18,7 +20,9 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.studyloop.HttpTest;
+import org.studyloop.catalog.Catalog;
 import org.studyloop.catalog.CatalogTestSupport;
+import org.studyloop.catalog.ItemId;
 import org.studyloop.catalog.pack.PackFiles;
 import org.studyloop.catalog.pack.PackTestFiles;
 import org.studyloop.catalog.pack.PackWriter;
@@ -41,6 +45,9 @@ class LessonPageTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Catalog catalog;
 
     private IdentityClient accounts;
     private PageSession student;
@@ -83,6 +90,32 @@ class LessonPageTests {
         var nextId = next.group(1);
         assertThat(student.get("/lessons/" + nextId).body())
                 .containsPattern("id=\"previous-lesson\"\\s+href=\"/lessons/" + lessonId + "\"");
+    }
+
+    @Test
+    void practisingTheLessonsSkillStartsAdaptivePracticeOfThatSkill() {
+        var lesson = "/lessons/" + Ids.lesson(SAT, "linear-inequalities");
+        var skill = Ids.skill(SAT, "linear-inequalities");
+        assertThat(student.get(lesson).body()).contains("name=\"skillId\" value=\"" + skill.value() + "\"");
+
+        var started = student.post(
+                lesson,
+                "/practice/sessions",
+                List.of(
+                        Map.entry("mode", "ADAPTIVE"),
+                        Map.entry("courseId", Ids.course(SAT).value().toString()),
+                        Map.entry("skillId", skill.value().toString())));
+
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(302);
+        var session = started.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
+        assertThat(session).matches("/practice/sessions/[0-9a-f-]{36}");
+        var item = Pattern.compile("name=\"itemId\" value=\"([0-9a-f-]{36})\"")
+                .matcher(student.get(session).body());
+        assertThat(item.find()).as("the session's first item").isTrue();
+        assertThat(catalog.item(new ItemId(UUID.fromString(item.group(1))))
+                        .orElseThrow()
+                        .skillIds())
+                .contains(skill);
     }
 
     @Test
