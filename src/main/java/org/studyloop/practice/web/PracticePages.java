@@ -17,6 +17,7 @@ import org.studyloop.catalog.Catalog;
 import org.studyloop.catalog.CourseId;
 import org.studyloop.catalog.CourseOutline;
 import org.studyloop.catalog.ItemId;
+import org.studyloop.catalog.LessonSnapshot;
 import org.studyloop.catalog.SkillId;
 import org.studyloop.classroom.Classroom;
 import org.studyloop.identity.Actor;
@@ -73,7 +74,13 @@ class PracticePages {
         return "redirect:/practice/sessions/" + sessionId;
     }
 
-    record CourseChoice(UUID courseId, String title, String subject, int skills) {}
+    /** {@code firstLesson}: where the course's lessons start (catalog's page {@code /lessons/{id}}), if it has any. */
+    record CourseChoice(
+            UUID courseId,
+            String title,
+            String subject,
+            int skills,
+            @Nullable UUID firstLesson) {}
 
     /** A quiz set for one of the student's classes. */
     record Assigned(UUID assignmentId, String title, Instant dueAt, int items) {}
@@ -97,7 +104,14 @@ class PracticePages {
         return catalog.courses().stream()
                 .flatMap(id -> catalog.course(id).stream())
                 .map(c -> new CourseChoice(
-                        c.courseId().value(), c.title(), c.subject(), c.skills().size()))
+                        c.courseId().value(),
+                        c.title(),
+                        c.subject(),
+                        c.skills().size(),
+                        catalog.lessons(c.courseId()).stream()
+                                .findFirst()
+                                .map(LessonSnapshot::lessonId)
+                                .orElse(null)))
                 .toList();
     }
 
