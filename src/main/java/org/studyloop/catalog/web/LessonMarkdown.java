@@ -157,9 +157,28 @@ final class LessonMarkdown {
         }
     }
 
-    /** Ids from the heading's words, unique within the lesson (-2, -3… for repeats); one per rendering. */
+    /**
+     * The ids the layout and the lesson page give their own elements: a heading whose words make one
+     * of them gets the next number instead, so ids stay unique on the page (HTML §3.2.6.1).
+     */
+    static final Set<String> PAGE_IDS = Set.of(
+            "main",
+            "offline-banner",
+            "queued-message",
+            "lesson-title",
+            "lesson-next-heading",
+            "lesson-practise",
+            "lesson-ask-tutor",
+            "previous-lesson",
+            "next-lesson");
+
+    /** Ids from the heading's words, unique within the page (-2, -3… for repeats); one per rendering. */
     private static final class HeadingIds implements AttributeProvider {
         private final Map<String, Integer> seen = new HashMap<>();
+
+        HeadingIds() {
+            PAGE_IDS.forEach(id -> seen.put(id, 1));
+        }
 
         @Override
         public void setAttributes(Node node, String tagName, Map<String, String> attributes) {

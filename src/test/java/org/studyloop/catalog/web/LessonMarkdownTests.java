@@ -102,6 +102,13 @@ class LessonMarkdownTests {
     }
 
     @Test
+    void aHeadingNeverTakesAnIdThePageUses() {
+        assertThat(LessonMarkdown.html("## Main\n\n## Next lesson\n"))
+                .contains("<h2 id=\"main-2\">Main</h2>")
+                .contains("<h2 id=\"next-lesson-2\">Next lesson</h2>");
+    }
+
+    @Test
     void placeholderCharactersInALessonCannotForgeMaths() {
         var html = LessonMarkdown.html("a \uE0000\uE001 b $y$");
 
