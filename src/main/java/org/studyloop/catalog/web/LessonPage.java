@@ -1,5 +1,6 @@
 package org.studyloop.catalog.web;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,8 +17,7 @@ import org.studyloop.shared.ProblemException;
 /**
  * A lesson for a student to read: where it sits (course, unit, skill), its Markdown rendered on the
  * server ({@link LessonMarkdown}) with its TeX typeset in the browser, the course's source and
- * licence, its video, article and PDF, the previous and next lessons of the course in the pack's
- * order, and ways on: adaptive practice of the lesson's skill, a tutor conversation about the course. Lessons are
+ * licence, its video, article and PDF, the previous and next lessons of the course in its order, and ways on: adaptive practice of the lesson's skill, a tutor conversation about the course. Lessons are
  * read by anyone signed in, as {@code GET /api/v1/courses/{id}/skills/{id}/lessons} serves them
  * (courses are not private to a class, only some items are); an unknown id is the 404 page.
  */
@@ -55,7 +55,7 @@ class LessonPage {
         var courseId = courses.courseOfLesson(lessonId).orElseThrow(LessonPage::notFound);
         var outline = courses.outline(courseId).orElseThrow(LessonPage::notFound);
         var row = courses.course(courseId).orElseThrow(LessonPage::notFound);
-        var lessons = courses.lessons(courseId, null);
+        var lessons = courseOrder(outline, courses.lessons(courseId, null));
         var at = -1;
         for (var i = 0; i < lessons.size(); i++) {
             if (lessons.get(i).lessonId().equals(lessonId)) {
@@ -93,6 +93,21 @@ class LessonPage {
                         at + 1 < lessons.size() ? link(lessons.get(at + 1)) : null,
                         lessons.stream().map(LessonPage::link).toList()));
         return "catalog/lesson";
+    }
+
+    /**
+     * The lessons in the course's order: by their skill's place in the outline (units, then skills, as
+     * the pack lists them), then as the pack lists the lessons. The stored position alone is the order
+     * of the pack's lesson files, which for a folder of lessons is alphabetical, not the syllabus.
+     */
+    static List<CourseStore.Lesson> courseOrder(CourseOutline outline, List<CourseStore.Lesson> lessons) {
+        var skills = outline.skills().stream().map(CourseOutline.Skill::skillId).toList();
+        return lessons.stream()
+                .sorted(Comparator.comparingInt(l -> {
+                    var at = skills.indexOf(l.skillId());
+                    return at < 0 ? Integer.MAX_VALUE : at;
+                }))
+                .toList();
     }
 
     private static LessonLink link(CourseStore.Lesson lesson) {

@@ -104,15 +104,18 @@ class PracticePages {
         return catalog.courses().stream()
                 .flatMap(id -> catalog.course(id).stream())
                 .map(c -> new CourseChoice(
-                        c.courseId().value(),
-                        c.title(),
-                        c.subject(),
-                        c.skills().size(),
-                        catalog.lessons(c.courseId()).stream()
-                                .findFirst()
-                                .map(LessonSnapshot::lessonId)
-                                .orElse(null)))
+                        c.courseId().value(), c.title(), c.subject(), c.skills().size(), firstLesson(c)))
                 .toList();
+    }
+
+    /** The lesson of the course's earliest skill that has one, as the lesson page orders them. */
+    private @Nullable UUID firstLesson(CourseOutline course) {
+        var skills = course.skills().stream().map(CourseOutline.Skill::skillId).toList();
+        return catalog.lessons(course.courseId()).stream()
+                .filter(l -> skills.contains(l.skillId()))
+                .min(Comparator.comparingInt(l -> skills.indexOf(l.skillId())))
+                .map(LessonSnapshot::lessonId)
+                .orElse(null);
     }
 
     @PostMapping("/practice/sessions")
