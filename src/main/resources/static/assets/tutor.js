@@ -47,7 +47,9 @@
                 var item = document.createElement("li");
                 var kind = { LESSON: d.kindLesson, ITEM: d.kindItem, SOLUTION: d.kindSolution }[c.kind] || c.kind;
                 item.appendChild(document.createTextNode(kind + ": "));
-                var title = document.createElement("span");
+                // A lesson is linked to its page (catalog's /lessons/{id}); items and solutions are not pages.
+                var title = document.createElement(c.kind === "LESSON" ? "a" : "span");
+                if (c.kind === "LESSON") title.href = "/lessons/" + encodeURIComponent(c.id);
                 title.className = "math";
                 title.textContent = c.title;
                 item.appendChild(title);

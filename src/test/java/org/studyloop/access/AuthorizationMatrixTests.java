@@ -555,6 +555,12 @@ class AuthorizationMatrixTests {
                 w -> "/author/courses/" + Ids.course(courseKey),
                 none(),
                 Expect.everyone(302));
+        row(
+                "GET",
+                "/lessons/{lessonId}",
+                w -> "/lessons/" + Ids.lesson(courseKey, "solving-linear-equations"),
+                none(),
+                Expect.everyone(302));
         for (var authorPage : List.of("edit", "hints")) {
             row(
                     "GET",

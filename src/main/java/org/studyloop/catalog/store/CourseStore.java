@@ -249,6 +249,14 @@ public class CourseStore {
         });
     }
 
+    /** The course a lesson belongs to, for pages that have only the lesson's id. */
+    public Optional<CourseId> courseOfLesson(UUID lessonId) {
+        return jdbc.sql("select course_id from catalog.lesson where id = :id")
+                .param("id", lessonId)
+                .query((rs, n) -> new CourseId(rs.getObject(1, UUID.class)))
+                .optional();
+    }
+
     public List<Lesson> lessons(CourseId course, @Nullable SkillId skill) {
         return jdbc.sql("""
                 select * from catalog.lesson where course_id = :course

@@ -96,10 +96,10 @@ class SecurityConfiguration {
         "/settings/**",
         "/admin/**",
         "/author/**",
+        "/lessons/**",
         "/tutor",
         "/tutor/**",
-        "/search",
-        "/lessons/**"
+        "/search"
     };
 
     @Bean

@@ -31,15 +31,15 @@ class OutlookViews {
     record RiskView(String level, String levelLabel, List<String> reasons) {}
 
     /**
-     * A recommendation; {@code practice} where adaptive practice is where to act on it, {@code
-     * lessonId} the lesson to read for a lesson.
+     * A recommendation; {@code practice} where adaptive practice is where to act on it, {@code lesson}
+     * the lesson to read (catalog's page {@code /lessons/{id}}) for a LESSON one.
      */
     record Advice(
             String kind,
             String title,
             String reason,
             boolean practice,
-            @Nullable UUID lessonId) {}
+            @Nullable UUID lesson) {}
 
     record AtRiskLine(
             UUID studentId,

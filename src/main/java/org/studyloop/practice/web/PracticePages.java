@@ -17,6 +17,8 @@ import org.studyloop.catalog.Catalog;
 import org.studyloop.catalog.CourseId;
 import org.studyloop.catalog.CourseOutline;
 import org.studyloop.catalog.ItemId;
+import org.studyloop.catalog.LessonSnapshot;
+import org.studyloop.catalog.SkillId;
 import org.studyloop.classroom.Classroom;
 import org.studyloop.identity.Actor;
 import org.studyloop.practice.AssignmentId;
@@ -40,6 +42,9 @@ class PracticePages {
 
     /** As the API's start request allows (StartRequest). */
     static final int MAX_QUIZ_ITEMS = 100;
+
+    /** As the API's start request allows (StartRequest). */
+    static final int MAX_SKILLS = 200;
 
     private final Catalog catalog;
     private final SessionStarts starts;
@@ -69,7 +74,13 @@ class PracticePages {
         return "redirect:/practice/sessions/" + sessionId;
     }
 
-    record CourseChoice(UUID courseId, String title, String subject, int skills) {}
+    /** {@code firstLesson}: where the course's lessons start (catalog's page {@code /lessons/{id}}), if it has any. */
+    record CourseChoice(
+            UUID courseId,
+            String title,
+            String subject,
+            int skills,
+            @Nullable UUID firstLesson) {}
 
     /** A quiz set for one of the student's classes. */
     record Assigned(UUID assignmentId, String title, Instant dueAt, int items) {}
@@ -93,8 +104,18 @@ class PracticePages {
         return catalog.courses().stream()
                 .flatMap(id -> catalog.course(id).stream())
                 .map(c -> new CourseChoice(
-                        c.courseId().value(), c.title(), c.subject(), c.skills().size()))
+                        c.courseId().value(), c.title(), c.subject(), c.skills().size(), firstLesson(c)))
                 .toList();
+    }
+
+    /** The lesson of the course's earliest skill that has one, as the lesson page orders them. */
+    private @Nullable UUID firstLesson(CourseOutline course) {
+        var skills = course.skills().stream().map(CourseOutline.Skill::skillId).toList();
+        return catalog.lessons(course.courseId()).stream()
+                .filter(l -> skills.contains(l.skillId()))
+                .min(Comparator.comparingInt(l -> skills.indexOf(l.skillId())))
+                .map(LessonSnapshot::lessonId)
+                .orElse(null);
     }
 
     @PostMapping("/practice/sessions")
@@ -103,10 +124,17 @@ class PracticePages {
             @RequestParam(defaultValue = "ADAPTIVE") String mode,
             @RequestParam(required = false) @Nullable UUID courseId,
             @RequestParam(required = false) @Nullable UUID assignmentId,
-            @RequestParam(name = "itemId", required = false) @Nullable List<UUID> itemIds) {
+            @RequestParam(name = "itemId", required = false) @Nullable List<UUID> itemIds,
+            @RequestParam(name = "skillId", required = false) @Nullable List<UUID> skillIds) {
         var items = itemIds == null ? List.<UUID>of() : itemIds;
         if (items.size() > MAX_QUIZ_ITEMS) {
             throw ProblemException.invalid("itemId", "at most " + MAX_QUIZ_ITEMS + " items");
+        }
+        // Adaptive practice narrowed to some skills of the course, as the API's skillIds (the lesson page's
+        // "Practise this skill"); SessionStarts refuses a skill that is not the course's.
+        var skills = skillIds == null ? List.<UUID>of() : skillIds;
+        if (skills.size() > MAX_SKILLS) {
+            throw ProblemException.invalid("skillId", "at most " + MAX_SKILLS + " skills");
         }
         var chosen = switch (mode) {
             case "ADAPTIVE" -> SessionMode.ADAPTIVE;
@@ -127,7 +155,7 @@ class PracticePages {
                 new Start(
                         chosen,
                         course,
-                        List.of(),
+                        skills.stream().map(SkillId::new).toList(),
                         Optional.ofNullable(assignmentId).map(AssignmentId::new),
                         items.stream().map(ItemId::new).toList(),
                         Optional.empty(),

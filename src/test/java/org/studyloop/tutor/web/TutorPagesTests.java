@@ -120,6 +120,13 @@ class TutorPagesTests {
                 .contains("Built-in tutor")
                 .contains("hint 2 of " + item.hints().size())
                 .contains("Can I have a hint?");
+        for (var citation : done.path("citations")) {
+            if (citation.path("kind").asString().equals("LESSON")) {
+                assertThat(after.body())
+                        .as("a lesson cited links to the lesson page")
+                        .contains("href=\"/lessons/" + citation.path("id").asString() + "\"");
+            }
+        }
 
         var deleted = post(page, page + "/delete", Map.of());
         assertThat(deleted.statusCode()).isEqualTo(302);
