@@ -15,6 +15,9 @@ public final class Snippets {
 
     private static final Pattern SENTENCES = Pattern.compile("(?<=[.!?:])\\s+");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}']+");
+    /** TeX as the content packs write it: {@code $$…$$} or {@code $…$}, a dollar escaped as {@code \\$}. */
+    private static final Pattern MATH =
+            Pattern.compile("\\$\\$(?:[^$]|\\\\\\$)+?\\$\\$|(?<!\\\\)\\$(?:[^$\\\\]|\\\\.)+?\\$");
 
     private Snippets() {}
 
@@ -45,15 +48,22 @@ public final class Snippets {
         return text.substring(0, end > 0 ? end : LENGTH) + " …";
     }
 
+    /**
+     * Marks the wanted words, except inside maths: a {@code <mark>} in the middle of {@code $…$}
+     * would cut the TeX in two, and a page could no longer typeset it.
+     */
     private static String mark(String text, Set<String> wanted, String language) {
         var out = new StringBuilder();
         var matcher = WORD.matcher(text);
+        var maths = MATH.matcher(text).results().toList();
         var last = 0;
         while (matcher.find()) {
             out.append(HtmlUtils.htmlEscape(text.substring(last, matcher.start())));
             var word = matcher.group();
             var terms = Analyzers.terms(language, word);
-            if (!terms.isEmpty() && wanted.containsAll(terms)) {
+            var at = matcher.start();
+            var inMaths = maths.stream().anyMatch(m -> m.start() < at && at < m.end());
+            if (!inMaths && !terms.isEmpty() && wanted.containsAll(terms)) {
                 out.append("<mark>").append(HtmlUtils.htmlEscape(word)).append("</mark>");
             } else {
                 out.append(HtmlUtils.htmlEscape(word));

@@ -1,5 +1,6 @@
 package org.studyloop.search.web;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -8,11 +9,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.HtmlUtils;
 import org.studyloop.catalog.Catalog;
 import org.studyloop.catalog.CourseId;
 import org.studyloop.identity.Actor;
@@ -45,8 +48,35 @@ class SearchPage {
 
     record CourseChoice(UUID courseId, String title) {}
 
-    /** @param lesson whether it opens a lesson's page (else a question's tutor conversation or editor) */
-    record Result(String kind, boolean lesson, UUID id, String title, String snippet, UUID courseId, String course) {}
+    /**
+     * @param lesson whether it opens a lesson's page (else a question's tutor conversation or editor)
+     * @param snippet the snippet's pieces, each set as text and typeset by the page's maths script
+     */
+    record Result(
+            String kind, boolean lesson, UUID id, String title, List<Piece> snippet, UUID courseId, String course) {}
+
+    /** A piece of a snippet: plain, or a matched word. */
+    record Piece(String text, boolean marked) {}
+
+    private static final Pattern MARK = Pattern.compile("<mark>(.*?)</mark>");
+
+    /** The API's snippet (HTML-escaped, matched words in {@code <mark>}) as text pieces. */
+    static List<Piece> pieces(String snippet) {
+        var pieces = new ArrayList<Piece>();
+        var matcher = MARK.matcher(snippet);
+        var last = 0;
+        while (matcher.find()) {
+            if (matcher.start() > last) {
+                pieces.add(new Piece(HtmlUtils.htmlUnescape(snippet.substring(last, matcher.start())), false));
+            }
+            pieces.add(new Piece(HtmlUtils.htmlUnescape(matcher.group(1)), true));
+            last = matcher.end();
+        }
+        if (last < snippet.length()) {
+            pieces.add(new Piece(HtmlUtils.htmlUnescape(snippet.substring(last)), false));
+        }
+        return pieces;
+    }
 
     @GetMapping("/search")
     String page(
@@ -108,7 +138,7 @@ class SearchPage {
                 p.kind() == PassageKind.LESSON,
                 p.sourceId(),
                 p.title(),
-                p.snippet(),
+                pieces(p.snippet()),
                 p.courseId().value(),
                 titles.getOrDefault(p.courseId().value(), p.courseKey()));
     }

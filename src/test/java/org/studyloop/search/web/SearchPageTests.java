@@ -78,7 +78,7 @@ class SearchPageTests {
         assertThat(kinds(page.body())).isNotEmpty().contains("LESSON").doesNotContain("SOLUTION", "HINT");
         assertThat(page.body())
                 .containsPattern("href=\"/lessons/[0-9a-f-]{36}\"")
-                .contains("<mark>");
+                .contains("<mark class=\"math\">");
 
         var questions =
                 student.get("/search?kind=item&course=" + Ids.course(SAT).value() + "&q=" + q("quadratic"));
@@ -135,5 +135,16 @@ class SearchPageTests {
 
         assertThat(page.body()).contains("id=\"search-refused\"").contains("not available during an exam");
         assertThat(kinds(page.body())).isEmpty();
+    }
+
+    @Test
+    void aSnippetBecomesPiecesOfTextWithTheMatchedWordsMarked() {
+        assertThat(SearchPage.pieces("Solve <mark>quadratics</mark> with $x &lt; 2$ &amp; <mark>factors</mark>"))
+                .containsExactly(
+                        new SearchPage.Piece("Solve ", false),
+                        new SearchPage.Piece("quadratics", true),
+                        new SearchPage.Piece(" with $x < 2$ & ", false),
+                        new SearchPage.Piece("factors", true));
+        assertThat(SearchPage.pieces("")).isEmpty();
     }
 }

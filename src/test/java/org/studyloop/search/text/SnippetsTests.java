@@ -1,0 +1,31 @@
+package org.studyloop.search.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Snippets: the matched words marked, the rest escaped, and maths left whole. */
+class SnippetsTests {
+
+    @Test
+    void matchedWordsAreMarkedAndTheRestEscaped() {
+        var snippet = Snippets.of("Factorising <b>quadratics</b> & more.", "factorise quadratics", "en");
+
+        assertThat(snippet)
+                .isEqualTo("<mark>Factorising</mark> &lt;b&gt;<mark>quadratics</mark>&lt;/b&gt; &amp; more.");
+    }
+
+    @Test
+    void wordsInsideMathsAreNotMarkedSoThatThePageCanStillTypesetIt() {
+        var snippet = Snippets.of(
+                "Solve $x^2 - 4 = 0$ by factoring, then check each x. Also $$\\frac{x}{2}$$ and \\$5 for x.",
+                "x factoring", "en");
+
+        assertThat(snippet)
+                .contains("$x^2 - 4 = 0$")
+                .contains("$$\\frac{x}{2}$$")
+                .contains("<mark>factoring</mark>")
+                .contains("each <mark>x</mark>.")
+                .contains("for <mark>x</mark>.");
+    }
+}
