@@ -1,5 +1,6 @@
 package org.studyloop.search.text;
 
+import java.util.HashSet;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.web.util.HtmlUtils;
@@ -21,8 +22,20 @@ public final class Snippets {
 
     private Snippets() {}
 
+    /**
+     * Words a student's question is made of but that say nothing of what it is about ("how do I
+     * …", "what is …"): the analysers keep them (their stop lists are short), so they still count
+     * for BM25, but a snippet does not mark them. English only, as the bundled content is.
+     */
+    private static final Set<String> QUESTION_WORDS = Set.of(
+            "how", "do", "does", "did", "what", "why", "when", "where", "which", "who", "i", "me", "my", "you", "can",
+            "could", "should", "would", "am");
+
     public static String of(String passage, String query, String language) {
-        var wanted = Analyzers.terms(language, LatexWords.spellQuery(query));
+        var wanted = new HashSet<>(Analyzers.terms(language, LatexWords.spellQuery(query)));
+        if (language.equals("en")) {
+            wanted.removeAll(Analyzers.terms(language, String.join(" ", QUESTION_WORDS)));
+        }
         var sentences = SENTENCES.split(passage.strip().replaceAll("\\s+", " "));
         var best = 0;
         var bestScore = -1;

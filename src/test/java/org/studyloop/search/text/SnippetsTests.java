@@ -28,4 +28,16 @@ class SnippetsTests {
                 .contains("each <mark>x</mark>.")
                 .contains("for <mark>x</mark>.");
     }
+
+    @Test
+    void theWordsAQuestionIsMadeOfAreNotMarked() {
+        var snippet = Snippets.of(
+                "How you factorise depends on the quadratic: what do its coefficients say?",
+                "how do I factorise a quadratic",
+                "en");
+
+        assertThat(snippet)
+                .isEqualTo("How you <mark>factorise</mark> depends on the <mark>quadratic</mark>: what do its"
+                        + " coefficients say?");
+    }
 }
