@@ -93,10 +93,15 @@ final class StreamedReply implements StreamingChatResponseHandler {
         }
     }
 
+    /**
+     * Cancels the stream without waiting: LangChain4j cancels by closing the response's input
+     * stream, which may wait for the reader blocked on it, and a stalled endpoint may not send
+     * another byte for minutes — the caller's fallback must not wait for that.
+     */
     private void cancel() {
         var streaming = handle;
         if (streaming != null && !streaming.isCancelled()) {
-            streaming.cancel();
+            Thread.startVirtualThread(streaming::cancel);
         }
     }
 
