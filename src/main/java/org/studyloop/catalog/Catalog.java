@@ -2,7 +2,9 @@ package org.studyloop.catalog;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.studyloop.catalog.store.CourseStore;
@@ -98,6 +100,12 @@ public class Catalog {
             return Optional.empty();
         }
         return item(id);
+    }
+
+    /** Each skill's first lesson (its id) by skill, without reading the lessons' bodies. */
+    @Transactional(readOnly = true)
+    public Map<SkillId, UUID> firstLessons(CourseId id) {
+        return courses.firstLessons(id);
     }
 
     /** The course's lessons in the pack's order. */

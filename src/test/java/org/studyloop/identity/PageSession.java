@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.springframework.web.util.HtmlUtils;
 import org.studyloop.HttpProbe;
 import org.studyloop.identity.mfa.Totp;
 
@@ -126,11 +127,7 @@ public final class PageSession {
 
     /** HTML text back to plain text, for the five entities Thymeleaf writes. */
     public static String unescape(String html) {
-        return html.replace("&lt;", "<")
-                .replace("&gt;", ">")
-                .replace("&quot;", "\"")
-                .replace("&#39;", "'")
-                .replace("&amp;", "&");
+        return HtmlUtils.htmlUnescape(html);
     }
 
     private HttpResponse<String> send(HttpRequest request) {

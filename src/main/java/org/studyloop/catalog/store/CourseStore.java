@@ -2,8 +2,10 @@ package org.studyloop.catalog.store;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -255,6 +257,18 @@ public class CourseStore {
                 .param("id", lessonId)
                 .query((rs, n) -> new CourseId(rs.getObject(1, UUID.class)))
                 .optional();
+    }
+
+    /** Each skill's first lesson in the pack's order, by skill: ids only, for pages that link them. */
+    public Map<SkillId, UUID> firstLessons(CourseId course) {
+        var first = new HashMap<SkillId, UUID>();
+        jdbc.sql("""
+                select distinct on (skill_id) skill_id, id from catalog.lesson
+                where course_id = :course order by skill_id, position
+                """).param("course", course.value()).query(rs -> {
+            first.put(new SkillId(rs.getObject(1, UUID.class)), rs.getObject(2, UUID.class));
+        });
+        return first;
     }
 
     public List<Lesson> lessons(CourseId course, @Nullable SkillId skill) {

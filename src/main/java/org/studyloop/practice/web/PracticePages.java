@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -17,7 +18,6 @@ import org.studyloop.catalog.Catalog;
 import org.studyloop.catalog.CourseId;
 import org.studyloop.catalog.CourseOutline;
 import org.studyloop.catalog.ItemId;
-import org.studyloop.catalog.LessonSnapshot;
 import org.studyloop.catalog.SkillId;
 import org.studyloop.classroom.Classroom;
 import org.studyloop.identity.Actor;
@@ -110,11 +110,11 @@ class PracticePages {
 
     /** The lesson of the course's earliest skill that has one, as the lesson page orders them. */
     private @Nullable UUID firstLesson(CourseOutline course) {
-        var skills = course.skills().stream().map(CourseOutline.Skill::skillId).toList();
-        return catalog.lessons(course.courseId()).stream()
-                .filter(l -> skills.contains(l.skillId()))
-                .min(Comparator.comparingInt(l -> skills.indexOf(l.skillId())))
-                .map(LessonSnapshot::lessonId)
+        var first = catalog.firstLessons(course.courseId());
+        return course.skills().stream()
+                .map(s -> first.get(s.skillId()))
+                .filter(Objects::nonNull)
+                .findFirst()
                 .orElse(null);
     }
 

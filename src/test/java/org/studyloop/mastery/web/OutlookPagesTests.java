@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.bean.override.convention.TestBean;
+import org.springframework.web.util.HtmlUtils;
 import org.studyloop.HttpProbe;
 import org.studyloop.HttpTest;
 import org.studyloop.catalog.Catalog;
@@ -191,20 +192,11 @@ class OutlookPagesTests {
         var matcher = Pattern.compile("<canvas id=\"" + id + "\"[^>]*data-chart=\"([^\"]*)\"")
                 .matcher(html);
         assertThat(matcher.find()).as("a %s canvas", id).isTrue();
-        return HttpProbe.parse(matcher.group(1)
-                .replace("&quot;", "\"")
-                .replace("&#39;", "'")
-                .replace("&lt;", "<")
-                .replace("&gt;", ">")
-                .replace("&amp;", "&"));
+        return HttpProbe.parse(HtmlUtils.htmlUnescape(matcher.group(1)));
     }
 
     private static String escape(String text) {
-        return text.replace("&", "&amp;")
-                .replace("<", "&lt;")
-                .replace(">", "&gt;")
-                .replace("\"", "&quot;")
-                .replace("'", "&#39;");
+        return HtmlUtils.htmlEscape(text, "UTF-8");
     }
 
     /** A browser's cookie session, opened by the sign-in form. */
