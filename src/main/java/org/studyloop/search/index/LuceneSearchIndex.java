@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -15,36 +13,24 @@ import java.util.UUID;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.KnnFloatVectorField;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
 import org.studyloop.catalog.CourseId;
-import org.studyloop.catalog.SkillId;
-import org.studyloop.classroom.ClassId;
-import org.studyloop.search.PassageKind;
 import org.studyloop.search.PassageQuery;
 import org.studyloop.search.text.Analyzers;
 
@@ -57,10 +43,8 @@ import org.studyloop.search.text.Analyzers;
  */
 public final class LuceneSearchIndex implements SearchIndex {
 
-    static final String PUBLIC = "public";
     private static final String SCHEMA_KEY = "schema";
     static final double RAM_BUFFER_MB = 64;
-    private static final String EMBEDDING_KEY = "embedding_key";
 
     private final FSDirectory directory;
     private final IndexWriter writer;
@@ -107,39 +91,31 @@ public final class LuceneSearchIndex implements SearchIndex {
     private static Analyzer analyzer() {
         var fields = new HashMap<String, Analyzer>();
         for (var language : Analyzers.LANGUAGES) {
-            fields.put(body(language), Analyzers.of(language));
-            fields.put(title(language), Analyzers.of(language));
+            fields.put(LuceneDocuments.body(language), Analyzers.of(language));
+            fields.put(LuceneDocuments.title(language), Analyzers.of(language));
         }
         return new PerFieldAnalyzerWrapper(new StandardAnalyzer(), fields);
-    }
-
-    static String body(String language) {
-        return "body_" + language;
-    }
-
-    static String title(String language) {
-        return "title_" + language;
     }
 
     @Override
     public void replaceCourse(CourseId course, List<Chunk> chunks) {
         write(() -> {
             writer.deleteDocuments(new Term("course_id", course.value().toString()));
-            writer.addDocuments(chunks.stream().map(LuceneSearchIndex::document).toList());
+            writer.addDocuments(chunks.stream().map(LuceneDocuments::document).toList());
         });
     }
 
     @Override
     public void replaceSource(UUID sourceId, List<Chunk> chunks) {
         write(() -> {
-            writer.deleteDocuments(new Term("source_id", sourceId.toString()));
-            writer.addDocuments(chunks.stream().map(LuceneSearchIndex::document).toList());
+            writer.deleteDocuments(new Term(LuceneDocuments.SOURCE_ID, sourceId.toString()));
+            writer.addDocuments(chunks.stream().map(LuceneDocuments::document).toList());
         });
     }
 
     @Override
     public void deleteSource(UUID sourceId) {
-        write(() -> writer.deleteDocuments(new Term("source_id", sourceId.toString())));
+        write(() -> writer.deleteDocuments(new Term(LuceneDocuments.SOURCE_ID, sourceId.toString())));
     }
 
     @Override
@@ -180,8 +156,8 @@ public final class LuceneSearchIndex implements SearchIndex {
         var words = new BooleanQuery.Builder();
         for (var language : Analyzers.LANGUAGES) {
             var builder = new QueryBuilder(Analyzers.of(language));
-            var body = builder.createBooleanQuery(body(language), text);
-            var title = builder.createBooleanQuery(title(language), text);
+            var body = builder.createBooleanQuery(LuceneDocuments.body(language), text);
+            var title = builder.createBooleanQuery(LuceneDocuments.title(language), text);
             if (body != null) {
                 words.add(body, BooleanClause.Occur.SHOULD);
             }
@@ -195,14 +171,14 @@ public final class LuceneSearchIndex implements SearchIndex {
         }
         var filtered = new BooleanQuery.Builder()
                 .add(matching, BooleanClause.Occur.MUST)
-                .add(filter(query), BooleanClause.Occur.FILTER)
+                .add(LuceneDocuments.filter(query), BooleanClause.Occur.FILTER)
                 .build();
         return search(filtered, n);
     }
 
     @Override
     public List<Hit> nearest(PassageQuery query, float[] vector, int n) {
-        return search(new KnnFloatVectorQuery("vector", vector, n, filter(query)), n);
+        return search(new KnnFloatVectorQuery(LuceneDocuments.VECTOR, vector, n, LuceneDocuments.filter(query)), n);
     }
 
     private List<Hit> search(Query query, int n) {
@@ -211,7 +187,8 @@ public final class LuceneSearchIndex implements SearchIndex {
             try {
                 // Counting hits exactly only as far as the top n lets BM25 skip blocks that cannot
                 // enter it (block-max MaxScore) instead of counting the first 1,000 matches.
-                return hits(searcher, searcher.search(query, new TopScoreDocCollectorManager(n, null, n)));
+                return LuceneDocuments.hits(
+                        searcher, searcher.search(query, new TopScoreDocCollectorManager(n, null, n)));
             } finally {
                 searchers.release(searcher);
             }
@@ -220,93 +197,29 @@ public final class LuceneSearchIndex implements SearchIndex {
         }
     }
 
-    private static List<Hit> hits(IndexSearcher searcher, TopDocs top) throws IOException {
-        var hits = new ArrayList<Hit>();
-        var stored = searcher.storedFields();
-        for (var scored : top.scoreDocs) {
-            hits.add(new Hit(chunk(stored.document(scored.doc)), scored.score));
+    @Override
+    public Map<String, Chunk> chunks(Collection<String> chunkIds) {
+        if (chunkIds.isEmpty()) {
+            return Map.of();
         }
-        return hits;
-    }
-
-    /** The query's filters: course, kinds, skill, language, and which class-private items it may see. */
-    static Query filter(PassageQuery query) {
-        var filter = new BooleanQuery.Builder();
-        var any = false;
-        if (query.courseId().isPresent()) {
-            filter.add(term("course_id", query.courseId().get().value().toString()), BooleanClause.Occur.FILTER);
-            any = true;
+        var terms = chunkIds.stream().distinct().map(BytesRef::new).toList();
+        try {
+            var searcher = searchers.acquire();
+            try {
+                var top = searcher.search(new TermInSetQuery(LuceneDocuments.ID, terms), terms.size());
+                var stored = searcher.storedFields();
+                var chunks = new HashMap<String, Chunk>();
+                for (var scored : top.scoreDocs) {
+                    var chunk = LuceneDocuments.chunk(stored.document(scored.doc));
+                    chunks.put(chunk.id(), chunk);
+                }
+                return chunks;
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the search index", e);
         }
-        if (!query.kinds().isEmpty()) {
-            var kinds = new BooleanQuery.Builder();
-            query.kinds().forEach(k -> kinds.add(term("kind", k.name()), BooleanClause.Occur.SHOULD));
-            filter.add(kinds.build(), BooleanClause.Occur.FILTER);
-            any = true;
-        }
-        if (query.skillId().isPresent()) {
-            filter.add(term("skill_id", query.skillId().get().value().toString()), BooleanClause.Occur.FILTER);
-            any = true;
-        }
-        if (query.language().isPresent()) {
-            filter.add(term("language", query.language().get()), BooleanClause.Occur.FILTER);
-            any = true;
-        }
-        if (!query.allClasses()) {
-            var visible = new BooleanQuery.Builder().add(term("class_id", PUBLIC), BooleanClause.Occur.SHOULD);
-            query.classes()
-                    .forEach(c -> visible.add(term("class_id", c.value().toString()), BooleanClause.Occur.SHOULD));
-            filter.add(visible.build(), BooleanClause.Occur.FILTER);
-            any = true;
-        }
-        return any ? filter.build() : new MatchAllDocsQuery();
-    }
-
-    private static Query term(String field, String value) {
-        return new TermQuery(new Term(field, value));
-    }
-
-    private static Document document(Chunk chunk) {
-        var doc = new Document();
-        doc.add(new StringField("id", chunk.id(), Field.Store.YES));
-        doc.add(new StringField("kind", chunk.kind().name(), Field.Store.YES));
-        doc.add(new StringField("source_id", chunk.sourceId().toString(), Field.Store.YES));
-        doc.add(new StoredField("source_key", chunk.sourceKey()));
-        doc.add(new StringField("course_id", chunk.courseId().value().toString(), Field.Store.YES));
-        doc.add(new StoredField("course_key", chunk.courseKey()));
-        chunk.skillIds()
-                .forEach(s -> doc.add(new StringField("skill_id", s.value().toString(), Field.Store.YES)));
-        var language = Analyzers.supported(chunk.language());
-        doc.add(new StringField("language", chunk.language(), Field.Store.YES));
-        doc.add(new StringField(
-                "class_id", chunk.classId().map(c -> c.value().toString()).orElse(PUBLIC), Field.Store.YES));
-        doc.add(new StoredField("title", chunk.title()));
-        doc.add(new StoredField("text", chunk.text()));
-        doc.add(new TextField(title(language), chunk.title(), Field.Store.NO));
-        doc.add(new TextField(body(language), chunk.indexed(), Field.Store.NO));
-        doc.add(new KnnFloatVectorField("vector", chunk.vector(), VectorSimilarityFunction.DOT_PRODUCT));
-        doc.add(new StringField(EMBEDDING_KEY, chunk.embeddingKey(), Field.Store.NO));
-        return doc;
-    }
-
-    private static Chunk chunk(Document doc) {
-        var classId = doc.get("class_id");
-        return new Chunk(
-                doc.get("id"),
-                PassageKind.valueOf(doc.get("kind")),
-                UUID.fromString(doc.get("source_id")),
-                doc.get("source_key"),
-                new CourseId(UUID.fromString(doc.get("course_id"))),
-                doc.get("course_key"),
-                Arrays.stream(doc.getValues("skill_id"))
-                        .map(s -> new SkillId(UUID.fromString(s)))
-                        .toList(),
-                doc.get("language"),
-                PUBLIC.equals(classId) ? Optional.empty() : Optional.of(new ClassId(UUID.fromString(classId))),
-                doc.get("title"),
-                doc.get("text"),
-                "",
-                "",
-                new float[0]);
     }
 
     @Override
@@ -317,13 +230,13 @@ public final class LuceneSearchIndex implements SearchIndex {
                 var leaves = searcher.getIndexReader().leaves();
                 var found = new HashMap<String, float[]>();
                 for (var key : embeddingKeys) {
-                    var top = searcher.search(term(EMBEDDING_KEY, key), 1);
+                    var top = searcher.search(LuceneDocuments.term(LuceneDocuments.EMBEDDING_KEY, key), 1);
                     if (top.scoreDocs.length == 0) {
                         continue;
                     }
                     var leaf = leaves.get(ReaderUtil.subIndex(top.scoreDocs[0].doc, leaves));
                     var doc = top.scoreDocs[0].doc - leaf.docBase;
-                    var values = leaf.reader().getFloatVectorValues("vector");
+                    var values = leaf.reader().getFloatVectorValues(LuceneDocuments.VECTOR);
                     if (values != null) {
                         var iterator = values.iterator();
                         if (iterator.advance(doc) == doc) {
@@ -345,7 +258,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         try {
             var searcher = searchers.acquire();
             try {
-                var top = searcher.search(term("source_id", sourceId.toString()), 1);
+                var top = searcher.search(LuceneDocuments.term(LuceneDocuments.SOURCE_ID, sourceId.toString()), 1);
                 if (top.scoreDocs.length == 0) {
                     return Optional.empty();
                 }

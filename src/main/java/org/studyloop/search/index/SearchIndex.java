@@ -35,6 +35,13 @@ public interface SearchIndex extends AutoCloseable {
     List<Hit> nearest(PassageQuery query, float[] vector, int n);
 
     /**
+     * The chunks with these ids, by id; one the index no longer holds (removed since it was
+     * found) is missing. Searches query, then fetch: each retriever names its candidates (50 of
+     * them) and only the few that survive fusion are read whole.
+     */
+    Map<String, Chunk> chunks(Collection<String> chunkIds);
+
+    /**
      * The course whose chunks of this source the index holds, if it holds any; empty when the
      * index cannot tell cheaply (the indexer then leaves the course's fingerprint as it was).
      */

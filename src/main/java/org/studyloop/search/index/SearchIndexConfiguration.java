@@ -18,7 +18,7 @@ class SearchIndexConfiguration {
      * The index schema: bump the number when fields or chunking change, so that an index built
      * by an older version is rebuilt rather than read wrongly.
      */
-    static final String SCHEMA = "6/" + Embedder.MODEL;
+    static final String SCHEMA = "7/" + Embedder.MODEL;
 
     @Bean(destroyMethod = "close")
     SearchIndex searchIndex(SearchProperties properties) {

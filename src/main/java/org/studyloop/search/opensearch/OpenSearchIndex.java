@@ -6,11 +6,13 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.opensearch.client.opensearch.core.SearchRequest;
 import org.opensearch.client.opensearch.core.bulk.BulkOperation;
 import org.studyloop.catalog.CourseId;
+import org.studyloop.search.PassageKind;
 import org.studyloop.search.PassageQuery;
 import org.studyloop.search.index.Chunk;
 import org.studyloop.search.index.Hit;
@@ -190,17 +192,39 @@ public final class OpenSearchIndex implements SearchIndex {
     }
 
     private List<Hit> search(SearchRequest request) {
-        var response = cluster.call("search the index", c -> c.search(request, PassageDocuments.Stored.class));
+        var response = cluster.call("search the index", c -> c.search(request, PassageDocuments.Identity.class));
         var hits = new ArrayList<Hit>();
         for (var hit : response.hits().hits()) {
             var source = hit.source();
             if (source != null) {
                 hits.add(new Hit(
-                        PassageDocuments.chunk(source),
+                        source.id(),
+                        PassageKind.valueOf(source.kind()),
+                        UUID.fromString(source.sourceId()),
                         hit.score() == null ? 0 : hit.score().floatValue()));
             }
         }
         return hits;
+    }
+
+    @Override
+    public Map<String, Chunk> chunks(Collection<String> chunkIds) {
+        var ids = chunkIds.stream().distinct().sorted().toList();
+        var found = new HashMap<String, Chunk>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        indices.ready();
+        var response = cluster.call(
+                "read " + ids.size() + " passages",
+                c -> c.search(PassageQueries.chunks(index, ids), PassageDocuments.Stored.class));
+        for (var hit : response.hits().hits()) {
+            if (hit.source() != null) {
+                var chunk = PassageDocuments.chunk(hit.source());
+                found.put(chunk.id(), chunk);
+            }
+        }
+        return found;
     }
 
     @Override
@@ -229,9 +253,14 @@ public final class OpenSearchIndex implements SearchIndex {
     @Override
     public Optional<CourseId> courseOf(UUID sourceId) {
         indices.ready();
-        return search(PassageQueries.ofSource(index, sourceId)).stream()
+        var response = cluster.call(
+                "find the course of a source",
+                c -> c.search(PassageQueries.ofSource(index, sourceId), PassageDocuments.Stored.class));
+        return response.hits().hits().stream()
+                .map(hit -> hit.source())
+                .filter(Objects::nonNull)
                 .findFirst()
-                .map(hit -> hit.chunk().courseId());
+                .map(source -> new CourseId(UUID.fromString(source.courseId())));
     }
 
     @Override

@@ -66,6 +66,18 @@ final class PassageDocuments {
         return document;
     }
 
+    /** The source filter of a search's hit: the fields of {@link Identity}. */
+    static SourceConfig identity() {
+        return SourceConfig.of(s -> s.filter(f -> f.includes("id", "kind", "source_id")));
+    }
+
+    /** Which chunk a search found, and of which source. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Identity(
+            @JsonProperty("id") String id,
+            @JsonProperty("kind") String kind,
+            @JsonProperty("source_id") String sourceId) {}
+
     /** The source filter of a hit read as a chunk: the fields of {@link Stored}. */
     static SourceConfig stored() {
         return SourceConfig.of(s -> s.filter(f -> f.includes(STORED)));

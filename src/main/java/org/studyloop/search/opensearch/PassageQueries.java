@@ -27,13 +27,13 @@ final class PassageQueries {
     /** The {@code n} best chunks by BM25 (see {@link #keywordQuery}). */
     static SearchRequest keyword(String index, PassageQuery query, String text, int n) {
         return SearchRequest.of(
-                s -> s.index(index).size(n).query(keywordQuery(query, text)).source(PassageDocuments.stored()));
+                s -> s.index(index).size(n).query(keywordQuery(query, text)).source(PassageDocuments.identity()));
     }
 
     /** The {@code n} nearest chunks (see {@link #nearestQuery}). */
     static SearchRequest nearest(String index, PassageQuery query, float[] vector, int n) {
         return SearchRequest.of(s ->
-                s.index(index).size(n).query(nearestQuery(query, vector, n)).source(PassageDocuments.stored()));
+                s.index(index).size(n).query(nearestQuery(query, vector, n)).source(PassageDocuments.identity()));
     }
 
     /**
@@ -114,6 +114,16 @@ final class PassageQueries {
                 .query(q -> q.bool(b -> b.filter(filter)))
                 .collapse(c -> c.field(EMBEDDING_KEY))
                 .source(PassageDocuments.embedding()));
+    }
+
+    /** The chunks with these ids, whole (the fetch after a search's query). */
+    static SearchRequest chunks(String index, Collection<String> ids) {
+        var filter = terms("id", List.copyOf(ids));
+        return SearchRequest.of(s -> s.index(index)
+                .size(ids.size())
+                .trackTotalHits(t -> t.enabled(false))
+                .query(q -> q.bool(b -> b.filter(filter)))
+                .source(PassageDocuments.stored()));
     }
 
     /** A chunk of the source, if the index holds any: its course is the source's. */

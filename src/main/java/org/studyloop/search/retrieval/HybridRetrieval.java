@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import org.studyloop.search.Passage;
 import org.studyloop.search.PassageQuery;
 import org.studyloop.search.embedding.Embedder;
+import org.studyloop.search.index.Chunk;
 import org.studyloop.search.index.Hit;
 import org.studyloop.search.index.SearchIndex;
 import org.studyloop.search.text.Analyzers;
@@ -66,9 +67,15 @@ public class HybridRetrieval {
                 rankings.add(vector);
             }
         }
-        return ReciprocalRankFusion.fuseWeighted(rankings, HybridRetrieval::source).stream()
+        var fused = ReciprocalRankFusion.fuseWeighted(rankings, HybridRetrieval::source).stream()
                 .limit(query.limit())
-                .map(f -> passage(f.element(), f.score(), text))
+                .toList();
+        var chunks = index.chunks(fused.stream().map(f -> f.element().chunkId()).toList());
+        var snippets = Snippets.forQuery(text);
+        // A chunk removed between the search and the fetch (its lesson re-published) is left out.
+        return fused.stream()
+                .filter(f -> chunks.containsKey(f.element().chunkId()))
+                .map(f -> passage(chunks.get(f.element().chunkId()), f.score(), snippets))
                 .toList();
     }
 
@@ -82,7 +89,7 @@ public class HybridRetrieval {
     }
 
     private static String source(Hit hit) {
-        return hit.chunk().kind() + ":" + hit.chunk().sourceId();
+        return hit.kind() + ":" + hit.sourceId();
     }
 
     /** The best chunk of each source, in rank order. */
@@ -92,15 +99,14 @@ public class HybridRetrieval {
         return List.copyOf(best.values());
     }
 
-    private static Passage passage(Hit hit, double score, String query) {
-        var chunk = hit.chunk();
+    private static Passage passage(Chunk chunk, double score, Snippets snippets) {
         return new Passage(
                 chunk.kind(),
                 chunk.sourceId(),
                 chunk.sourceKey(),
                 chunk.title(),
                 chunk.text(),
-                Snippets.of(chunk.text(), query, Analyzers.supported(chunk.language())),
+                snippets.of(chunk.text(), Analyzers.supported(chunk.language())),
                 chunk.courseId(),
                 chunk.courseKey(),
                 chunk.skillIds(),

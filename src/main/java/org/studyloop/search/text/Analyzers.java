@@ -2,7 +2,9 @@ package org.studyloop.search.text;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
@@ -10,6 +12,7 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.es.SpanishAnalyzer;
 import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 /**
  * The analysers of the languages StudyLoop's content comes in: English, French and Spanish
@@ -49,5 +52,25 @@ public final class Analyzers {
             throw new UncheckedIOException("reading a string cannot fail", e);
         }
         return terms;
+    }
+
+    /** A term and where in the text it came from. */
+    public record Token(String term, int start, int end) {}
+
+    /** The analysed terms of a text with their offsets, in order. */
+    public static List<Token> tokens(String language, String text) {
+        var tokens = new ArrayList<Token>();
+        try (var stream = of(language).tokenStream("", text)) {
+            var term = stream.addAttribute(CharTermAttribute.class);
+            var offset = stream.addAttribute(OffsetAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                tokens.add(new Token(term.toString(), offset.startOffset(), offset.endOffset()));
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading a string cannot fail", e);
+        }
+        return tokens;
     }
 }

@@ -56,6 +56,14 @@ public final class LatexWords {
     private static final Pattern DERIVATIVE = Pattern.compile("\\\\d?frac\\{d(\\w?)\\}\\{d(\\w)\\}");
     private static final Pattern POWER = Pattern.compile("\\^\\{?(-?[\\w.]+)\\}?");
     private static final Pattern SYMBOLS = Pattern.compile("[=<>+\\-/]");
+    // Compiled once: String.replaceAll compiles its pattern on every call, and every chunk indexed
+    // and every snippet shown goes through here.
+    private static final Pattern BLANKS = Pattern.compile("[ \\t]+");
+    private static final Pattern SPACE = Pattern.compile("\\s+");
+    private static final Pattern COMMAND = Pattern.compile("\\\\[a-zA-Z]+");
+    private static final Pattern BRACES = Pattern.compile("[{}\\\\]");
+    private static final Pattern NOT_LETTERS = Pattern.compile("[^\\p{L}\\s]");
+    private static final Pattern LONE_LETTER = Pattern.compile("\\b\\p{L}\\b");
 
     private LatexWords() {}
 
@@ -71,7 +79,7 @@ public final class LatexWords {
             matcher.appendReplacement(out, Matcher.quoteReplacement(" " + plain(math) + " " + words(math) + " "));
         }
         matcher.appendTail(out);
-        return out.toString().replaceAll("[ \\t]+", " ");
+        return BLANKS.matcher(out).replaceAll(" ");
     }
 
     /** Words for a query a student typed, maths and all, without dollar signs. */
@@ -81,10 +89,7 @@ public final class LatexWords {
 
     /** The maths with LaTeX's commands and braces removed, symbols kept. */
     static String plain(String math) {
-        return math.replaceAll("\\\\[a-zA-Z]+", " ")
-                .replaceAll("[{}\\\\]", " ")
-                .replaceAll("\\s+", " ")
-                .strip();
+        return replace(SPACE, replace(BRACES, replace(COMMAND, math))).strip();
     }
 
     /** Only the words the maths says; empty when it says nothing beyond its symbols. */
@@ -107,11 +112,11 @@ public final class LatexWords {
             case "-" -> " minus ";
             default -> " over ";
         });
-        var only = spelled.replaceAll("\\\\[a-zA-Z]+", " ")
-                .replaceAll("[^\\p{L}\\s]", " ")
-                .replaceAll("\\b\\p{L}\\b", " ")
-                .replaceAll("\\s+", " ")
+        return replace(SPACE, replace(LONE_LETTER, replace(NOT_LETTERS, replace(COMMAND, spelled))))
                 .strip();
-        return only;
+    }
+
+    private static String replace(Pattern pattern, String text) {
+        return pattern.matcher(text).replaceAll(" ");
     }
 }

@@ -95,12 +95,18 @@ class LuceneSearchIndexTests {
                             query("quadratic", Optional.empty(), Set.of(PassageKind.SOLUTION), Set.of()),
                             "quadratic",
                             10))
-                    .extracting(h -> h.chunk().kind())
+                    .extracting(Hit::kind)
                     .containsExactly(PassageKind.SOLUTION);
             var nearest =
                     index.nearest(query("q", Optional.of(course), Set.of(), Set.of()), new float[] {1, 0, 0, 0}, 10);
             assertThat(nearest).hasSize(2);
-            assertThat(nearest.getFirst().chunk().text()).isEqualTo("quadratic equations factorise");
+            var first = nearest.getFirst().chunkId();
+            assertThat(index.chunks(List.of(first, "LESSON:gone#0")))
+                    .as("fetched whole after the search; an id the index does not hold is left out")
+                    .containsOnlyKeys(first)
+                    .extractingByKey(first)
+                    .extracting(Chunk::text, Chunk::courseId, Chunk::kind)
+                    .containsExactly("quadratic equations factorise", course, PassageKind.LESSON);
         }
     }
 

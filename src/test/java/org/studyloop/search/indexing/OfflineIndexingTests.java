@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,7 @@ import org.studyloop.catalog.SkillId;
 import org.studyloop.search.PassageQuery;
 import org.studyloop.search.embedding.Embedder;
 import org.studyloop.search.index.Chunk;
+import org.studyloop.search.index.Hit;
 import org.studyloop.search.index.LuceneSearchIndex;
 
 /**
@@ -104,8 +106,13 @@ class OfflineIndexingTests {
             var query = PassageQuery.of("how do I differentiate a function inside another function", 5);
             var byWords = index.keyword(query, "chain rule", 5);
             var byMeaning = index.nearest(query, embedder.query(query.text()), 10);
-            assertThat(byWords.getFirst().chunk().sourceKey()).isEqualTo("chain-rule");
-            assertThat(byMeaning).extracting(h -> h.chunk().sourceKey()).contains("chain-rule");
+            var found = index.chunks(Stream.concat(byWords.stream(), byMeaning.stream())
+                    .map(Hit::chunkId)
+                    .toList());
+            assertThat(found.get(byWords.getFirst().chunkId()).sourceKey()).isEqualTo("chain-rule");
+            assertThat(byMeaning)
+                    .extracting(h -> found.get(h.chunkId()).sourceKey())
+                    .contains("chain-rule");
             assertThat(index.size()).isEqualTo(chunks.size());
         }
         assertThat(attempts).as("outbound connections attempted").isEmpty();

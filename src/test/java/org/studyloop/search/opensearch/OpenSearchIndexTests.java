@@ -20,6 +20,7 @@ import org.studyloop.classroom.ClassId;
 import org.studyloop.search.PassageKind;
 import org.studyloop.search.PassageQuery;
 import org.studyloop.search.index.Chunk;
+import org.studyloop.search.index.Hit;
 
 /**
  * LuceneSearchIndexTests' scenario against a live OpenSearch cluster (2.9 or later, with the k-NN
@@ -133,16 +134,20 @@ class OpenSearchIndexTests {
                             query("quadratic", Optional.empty(), Set.of(PassageKind.SOLUTION), Set.of()),
                             "quadratic",
                             10))
-                    .extracting(h -> h.chunk().kind())
+                    .extracting(Hit::kind)
                     .containsExactly(PassageKind.SOLUTION);
             assertThat(index.keyword(query("factorising", Optional.empty(), Set.of(), Set.of()), "factorising", 10))
                     .as("the english analyser stems as Lucene's EnglishAnalyzer does")
-                    .extracting(h -> h.chunk().text())
+                    .extracting(h ->
+                            index.chunks(List.of(h.chunkId())).get(h.chunkId()).text())
                     .containsExactly("quadratic equations factorise");
             var nearest =
                     index.nearest(query("q", Optional.of(course), Set.of(), Set.of()), new float[] {1, 0, 0, 0}, 10);
             assertThat(nearest).hasSize(2);
-            assertThat(nearest.getFirst().chunk().text()).isEqualTo("quadratic equations factorise");
+            assertThat(index.chunks(List.of(nearest.getFirst().chunkId())))
+                    .extractingByKey(nearest.getFirst().chunkId())
+                    .extracting(Chunk::text)
+                    .isEqualTo("quadratic equations factorise");
 
             index.replaceCourse(otherCourse, List.of());
             index.commit(Map.of());

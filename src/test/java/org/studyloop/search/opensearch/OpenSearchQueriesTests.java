@@ -26,7 +26,7 @@ import org.studyloop.search.index.Chunk;
 
 /**
  * What the OpenSearch adapter sends, pinned without a cluster: the mapping, and the filters of a
- * query, which must mean what the Lucene index's do (LuceneSearchIndex.filter). The same
+ * query, which must mean what the Lucene index's do (LuceneDocuments.filter). The same
  * scenario against a live cluster is OpenSearchIndexTests, run only when a URL is given.
  */
 class OpenSearchQueriesTests {

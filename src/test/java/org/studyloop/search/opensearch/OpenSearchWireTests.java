@@ -16,6 +16,7 @@ import org.studyloop.catalog.SkillId;
 import org.studyloop.search.PassageKind;
 import org.studyloop.search.PassageQuery;
 import org.studyloop.search.index.Chunk;
+import org.studyloop.search.index.Hit;
 
 /**
  * The adapter through the real client and HTTP transport, against {@link FakeCluster}: which
@@ -205,7 +206,7 @@ class OpenSearchWireTests {
     }
 
     @Test
-    void hitsComeBackAsChunksBestFirst() throws IOException {
+    void hitsComeBackBestFirstAndTheirChunksAreFetchedByIdAfterwards() throws IOException {
         var first = UUID.randomUUID();
         var index = open(existing().answer("POST /passages/_search", 200, """
                         {"took": 2, "timed_out": false, %s,
@@ -235,14 +236,25 @@ class OpenSearchWireTests {
         var hits = index.keyword(query, "chain rule", 5);
 
         assertThat(hits).extracting(h -> h.score()).containsExactly(2.5f, 1.25f);
-        assertThat(hits.getFirst().chunk().sourceId()).isEqualTo(first);
-        assertThat(hits.getFirst().chunk().classId()).isEmpty();
-        assertThat(hits.get(1).chunk().kind()).isEqualTo(PassageKind.HINT);
-        assertThat(hits.get(1).chunk().classId()).isPresent();
-        assertThat(hits.get(1).chunk().skillIds()).hasSize(1);
-        var search = cluster.requests().getLast().body();
-        assertThat(search)
-                .contains("\"size\":5", "\"_source\":{\"includes\":[\"id\",\"kind\"", "\"match\":{\"body_en\"");
+        assertThat(hits).extracting(Hit::chunkId).containsExactly("LESSON:" + first + "#0", "HINT:x#1");
+        assertThat(hits.getFirst().sourceId()).isEqualTo(first);
+        assertThat(hits.get(1).kind()).isEqualTo(PassageKind.HINT);
+        assertThat(cluster.requests().getLast().body())
+                .as("a search brings back which chunks it found, not their texts")
+                .contains(
+                        "\"size\":5",
+                        "\"_source\":{\"includes\":[\"id\",\"kind\",\"source_id\"]}",
+                        "\"match\":{\"body_en\"");
+
+        var chunks = index.chunks(List.of("HINT:x#1", "LESSON:" + first + "#0"));
+        assertThat(cluster.requests().getLast().body())
+                .contains("\"terms\":{\"id\":[\"HINT:x#1\",\"LESSON:" + first + "#0\"]}", "\"size\":2", "\"text\"");
+        var lesson = chunks.get("LESSON:" + first + "#0");
+        assertThat(lesson.sourceId()).isEqualTo(first);
+        assertThat(lesson.classId()).isEmpty();
+        assertThat(lesson.text()).isEqualTo("$f(g(x))$");
+        assertThat(chunks.get("HINT:x#1").classId()).isPresent();
+        assertThat(chunks.get("HINT:x#1").skillIds()).hasSize(1);
 
         index.nearest(query, new float[] {1, 0, 0, 0}, 5);
         assertThat(cluster.requests().getLast().body())

@@ -40,4 +40,22 @@ class SnippetsTests {
                 .isEqualTo("How you <mark>factorise</mark> depends on the <mark>quadratic</mark>: what do its"
                         + " coefficients say?");
     }
+
+    @Test
+    void oneQueryServesPassagesOfSeveralLanguagesEachStemmedByItsOwn() {
+        var snippets = Snippets.forQuery("équations factoriser");
+
+        assertThat(snippets.of("On factorise les équations du second degré.", "fr"))
+                .isEqualTo("On <mark>factorise</mark> les <mark>équations</mark> du second degré.");
+        assertThat(snippets.of("Factorising a quadratic.", "en")).isEqualTo("<mark>Factorising</mark> a quadratic.");
+    }
+
+    @Test
+    void aWordIsMarkedOnlyWhenAllOfItsTermsAreWantedAndAStopWordNever() {
+        var snippet = Snippets.of("The student's answer and the students' answers.", "student answer the", "en");
+
+        assertThat(snippet)
+                .isEqualTo("The <mark>student&#39;s</mark> <mark>answer</mark> and the <mark>students&#39;</mark>"
+                        + " <mark>answers</mark>.");
+    }
 }
