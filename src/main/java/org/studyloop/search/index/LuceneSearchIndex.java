@@ -44,6 +44,13 @@ import org.studyloop.search.text.Analyzers;
 public final class LuceneSearchIndex implements SearchIndex {
 
     private static final String SCHEMA_KEY = "schema";
+
+    /**
+     * The fields' layout, part of the schema an index is kept under: bump it when {@link
+     * LuceneDocuments} changes its fields (2: a chunk's id, kind and source also in doc values).
+     */
+    static final String LAYOUT = "lucene-2";
+
     static final double RAM_BUFFER_MB = 64;
 
     private final FSDirectory directory;
@@ -56,19 +63,19 @@ public final class LuceneSearchIndex implements SearchIndex {
      * another schema (another embedding model, other fields).
      */
     public LuceneSearchIndex(Path folder, String schema) {
-        this.schema = schema;
+        this.schema = schema + "/" + LAYOUT;
         try {
             Files.createDirectories(folder);
             directory = FSDirectory.open(folder);
             var mode = DirectoryReader.indexExists(directory)
-                            && schema.equals(SegmentInfos.readLatestCommit(directory)
+                            && this.schema.equals(SegmentInfos.readLatestCommit(directory)
                                     .getUserData()
                                     .get(SCHEMA_KEY))
                     ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND
                     : IndexWriterConfig.OpenMode.CREATE;
             writer = new IndexWriter(directory, config().setOpenMode(mode));
             if (mode == IndexWriterConfig.OpenMode.CREATE) {
-                writer.setLiveCommitData(Map.of(SCHEMA_KEY, schema).entrySet());
+                writer.setLiveCommitData(Map.of(SCHEMA_KEY, this.schema).entrySet());
                 writer.commit();
             }
             searchers = new SearcherManager(writer, null);

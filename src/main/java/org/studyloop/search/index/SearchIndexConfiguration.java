@@ -15,10 +15,12 @@ import org.studyloop.search.opensearch.OpenSearchIndex;
 class SearchIndexConfiguration {
 
     /**
-     * The index schema: bump the number when fields or chunking change, so that an index built
-     * by an older version is rebuilt rather than read wrongly.
+     * What either index holds: bump the number when chunking or what the model reads changes, so
+     * that an index built by an older version is rebuilt rather than read wrongly. How each index
+     * lays its fields out is versioned by the index itself ({@link LuceneSearchIndex#LAYOUT}, the
+     * OpenSearch mapping's version).
      */
-    static final String SCHEMA = "7/" + Embedder.MODEL;
+    static final String SCHEMA = "6/" + Embedder.MODEL;
 
     @Bean(destroyMethod = "close")
     SearchIndex searchIndex(SearchProperties properties) {

@@ -2,12 +2,19 @@ package org.studyloop.search.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.FileSystemUtils;
@@ -149,6 +156,34 @@ class LuceneSearchIndexTests {
             assertThat(index.fingerprints())
                     .as("every course will be reindexed")
                     .isEmpty();
+        }
+    }
+
+    @Test
+    void anIndexOfTheSameSchemaInAnOlderLayoutIsRebuiltNotMixedWith(@TempDir Path folder) throws IOException {
+        // The first layout: identities indexed and stored, no doc values, schema without a layout.
+        try (var directory = FSDirectory.open(folder);
+                var writer = new IndexWriter(directory, new IndexWriterConfig())) {
+            var doc = new Document();
+            doc.add(new StringField("id", "LESSON:old#0", Field.Store.YES));
+            doc.add(new StringField("source_id", UUID.randomUUID().toString(), Field.Store.YES));
+            writer.addDocument(doc);
+            writer.setLiveCommitData(
+                    Map.of("schema", "s1", course.value().toString(), "abc").entrySet());
+            writer.commit();
+        }
+
+        try (var index = new LuceneSearchIndex(folder, "s1")) {
+            assertThat(index.size()).isZero();
+            assertThat(index.fingerprints())
+                    .as("every course will be reindexed")
+                    .isEmpty();
+            index.replaceCourse(
+                    course, List.of(chunk(course, PassageKind.LESSON, "derivative rules", Optional.empty(), 1)));
+            index.commit(Map.of());
+            assertThat(index.keyword(PassageQuery.of("derivative", 5), "derivative", 5))
+                    .extracting(Hit::kind)
+                    .containsExactly(PassageKind.LESSON);
         }
     }
 }
