@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -22,6 +23,10 @@ public final class Snippets {
 
     private static final Pattern SENTENCES = Pattern.compile("(?<=[.!?:])\\s+");
     private static final Pattern SPACE = Pattern.compile("\\s+");
+    private static final Pattern TABLE_RULE =
+            Pattern.compile("\\s*\\|?\\s*:?-{3,}:?\\s*(\\|\\s*:?-{3,}:?\\s*)*\\|?\\s*");
+    private static final Pattern TABLE_ROW = Pattern.compile("\\s*\\|.*\\|\\s*");
+    private static final Pattern CELL_BORDER = Pattern.compile("\\s+\\|\\s+");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}']+");
     /** TeX as the content packs write it: {@code $$…$$} or {@code $…$}, a dollar escaped as {@code \\$}. */
     private static final Pattern MATH =
@@ -55,7 +60,8 @@ public final class Snippets {
     /** The passage's snippet, its text analysed as the language ({@link Analyzers#supported}). */
     public String of(String passage, String language) {
         var terms = wanted.computeIfAbsent(language, this::terms);
-        var sentences = SENTENCES.split(SPACE.matcher(passage.strip()).replaceAll(" "));
+        var sentences =
+                SENTENCES.split(SPACE.matcher(withoutTables(passage).strip()).replaceAll(" "));
         var best = 0;
         var bestScore = -1;
         for (var i = 0; i < sentences.length; i++) {
@@ -83,9 +89,36 @@ public final class Snippets {
         return terms;
     }
 
+    /**
+     * A Markdown table's rows as cells separated by semicolons, its rule dropped: on one line, a
+     * snippet would otherwise show "| form | shows | | --- | --- |". A pipe inside a cell's maths
+     * ({@code $|x|$}) has no spaces around it and stays.
+     */
+    static String withoutTables(String passage) {
+        return passage.lines()
+                .filter(line -> !TABLE_RULE.matcher(line).matches())
+                .map(line -> TABLE_ROW.matcher(line).matches()
+                        ? CELL_BORDER
+                                        .matcher(line.strip()
+                                                .substring(1, line.strip().length() - 1)
+                                                .strip())
+                                        .replaceAll("; ")
+                                + "."
+                        : line)
+                .collect(Collectors.joining("\n"));
+    }
+
+    /** Cut between words, and never inside maths: half a formula cannot be typeset. */
     private static String cut(String text) {
         var end = text.lastIndexOf(' ', LENGTH);
-        return text.substring(0, end > 0 ? end : LENGTH) + " …";
+        end = end > 0 ? end : LENGTH;
+        for (var maths : MATH.matcher(text).results().toList()) {
+            if (maths.start() < end && end < maths.end()) {
+                end = maths.start() > 0 ? maths.start() : maths.end();
+                break;
+            }
+        }
+        return text.substring(0, end).strip() + " …";
     }
 
     /**

@@ -58,4 +58,35 @@ class SnippetsTests {
                 .isEqualTo("The <mark>student&#39;s</mark> <mark>answer</mark> and the <mark>students&#39;</mark>"
                         + " <mark>answers</mark>.");
     }
+
+    @Test
+    void aTableReadsAsCellsWithoutItsPipesOrRuleAndMathsPipesStay() {
+        var passage = """
+                Each form shows something.
+
+                | form | shows |
+                | --- | --- |
+                | vertex $y = a(x - h)^2 + k$ | the vertex $(h, k)$ |
+                | absolute $y = |x|$ | a corner |
+                """;
+
+        assertThat(Snippets.withoutTables(passage))
+                .contains("form; shows.")
+                .contains("vertex $y = a(x - h)^2 + k$; the vertex $(h, k)$.")
+                .contains("absolute $y = |x|$; a corner.")
+                .doesNotContain("---")
+                .doesNotContain("| form");
+        assertThat(Snippets.of(passage, "vertex form", "en"))
+                .doesNotContain("| ")
+                .doesNotContain("---");
+    }
+
+    @Test
+    void aLongSnippetIsNeverCutInsideMaths() {
+        var words = "word ".repeat(44);
+        var snippet =
+                Snippets.of(words + "then $\\frac{a + b + c + d + e + f}{g + h + i + j + k + l}$ ends.", "word", "en");
+
+        assertThat(snippet).endsWith("then …").doesNotContain("$");
+    }
 }
