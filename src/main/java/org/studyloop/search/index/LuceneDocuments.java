@@ -22,7 +22,6 @@ import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -47,6 +46,7 @@ final class LuceneDocuments {
     static final String KIND = "kind";
     static final String SOURCE_ID = "source_id";
     static final String VECTOR = "vector";
+    static final String CLASS_ID = "class_id";
     static final String EMBEDDING_KEY = "embedding_key";
 
     private LuceneDocuments() {}
@@ -103,8 +103,14 @@ final class LuceneDocuments {
         return values.lookupOrd(values.ordValue()).utf8ToString();
     }
 
-    /** The query's filters: course, kinds, skill, language, and which class-private items it may see. */
-    static Query filter(PassageQuery query) {
+    /**
+     * The query's filters: course, kinds, skill, language, and which class-private items it may
+     * see; empty when nothing is filtered out. Visibility is left out when the index holds no
+     * class-private chunk ({@code everyonesIndex}): a filter that every document passes still
+     * costs BM25 an intersection per block and the graph search a bit set of the whole index, a
+     * fifth of a search at 100,000 chunks (bench/README.md, "Search").
+     */
+    static Optional<Query> filter(PassageQuery query, boolean everyonesIndex) {
         var filter = new BooleanQuery.Builder();
         var any = false;
         if (query.courseId().isPresent()) {
@@ -125,14 +131,19 @@ final class LuceneDocuments {
             filter.add(term("language", query.language().get()), BooleanClause.Occur.FILTER);
             any = true;
         }
-        if (!query.allClasses()) {
-            var visible = new BooleanQuery.Builder().add(term("class_id", PUBLIC), BooleanClause.Occur.SHOULD);
-            query.classes()
-                    .forEach(c -> visible.add(term("class_id", c.value().toString()), BooleanClause.Occur.SHOULD));
+        if (!query.allClasses() && !everyonesIndex) {
+            var visible = new BooleanQuery.Builder().add(term(CLASS_ID, PUBLIC), BooleanClause.Occur.SHOULD);
+            query.classes().forEach(c -> visible.add(term(CLASS_ID, c.value().toString()), BooleanClause.Occur.SHOULD));
             filter.add(visible.build(), BooleanClause.Occur.FILTER);
             any = true;
         }
-        return any ? filter.build() : new MatchAllDocsQuery();
+        return any ? Optional.of(filter.build()) : Optional.empty();
+    }
+
+    /** Whether every chunk of the index, deleted ones included, is public. */
+    static boolean everyonesIndex(IndexSearcher searcher) throws IOException {
+        var reader = searcher.getIndexReader();
+        return reader.docFreq(new Term(CLASS_ID, PUBLIC)) == reader.maxDoc();
     }
 
     static Query term(String field, String value) {
@@ -153,7 +164,7 @@ final class LuceneDocuments {
         var language = Analyzers.supported(chunk.language());
         doc.add(new StringField("language", chunk.language(), Field.Store.YES));
         doc.add(new StringField(
-                "class_id", chunk.classId().map(c -> c.value().toString()).orElse(PUBLIC), Field.Store.YES));
+                CLASS_ID, chunk.classId().map(c -> c.value().toString()).orElse(PUBLIC), Field.Store.YES));
         doc.add(new StoredField("title", chunk.title()));
         doc.add(new StoredField("text", chunk.text()));
         doc.add(new TextField(title(language), chunk.title(), Field.Store.NO));

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
@@ -176,26 +177,37 @@ public final class LuceneSearchIndex implements SearchIndex {
         if (matching.clauses().isEmpty()) {
             return List.of();
         }
-        var filtered = new BooleanQuery.Builder()
-                .add(matching, BooleanClause.Occur.MUST)
-                .add(LuceneDocuments.filter(query), BooleanClause.Occur.FILTER)
-                .build();
-        return search(filtered, n);
+        return search(
+                everyonesIndex -> LuceneDocuments.filter(query, everyonesIndex)
+                        .<Query>map(filter -> new BooleanQuery.Builder()
+                                .add(matching, BooleanClause.Occur.MUST)
+                                .add(filter, BooleanClause.Occur.FILTER)
+                                .build())
+                        .orElse(matching),
+                n);
     }
 
     @Override
     public List<Hit> nearest(PassageQuery query, float[] vector, int n) {
-        return search(new KnnFloatVectorQuery(LuceneDocuments.VECTOR, vector, n, LuceneDocuments.filter(query)), n);
+        return search(
+                everyonesIndex -> new KnnFloatVectorQuery(
+                        LuceneDocuments.VECTOR,
+                        vector,
+                        n,
+                        LuceneDocuments.filter(query, everyonesIndex).orElse(null)),
+                n);
     }
 
-    private List<Hit> search(Query query, int n) {
+    /** Searches with the query made for this index (whether it holds class-private chunks). */
+    private List<Hit> search(Function<Boolean, Query> query, int n) {
         try {
             var searcher = searchers.acquire();
             try {
                 // Counting hits exactly only as far as the top n lets BM25 skip blocks that cannot
                 // enter it (block-max MaxScore) instead of counting the first 1,000 matches.
+                var made = query.apply(LuceneDocuments.everyonesIndex(searcher));
                 return LuceneDocuments.hits(
-                        searcher, searcher.search(query, new TopScoreDocCollectorManager(n, null, n)));
+                        searcher, searcher.search(made, new TopScoreDocCollectorManager(n, null, n)));
             } finally {
                 searchers.release(searcher);
             }

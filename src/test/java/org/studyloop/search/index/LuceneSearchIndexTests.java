@@ -186,4 +186,31 @@ class LuceneSearchIndexTests {
                     .containsExactly(PassageKind.LESSON);
         }
     }
+
+    @Test
+    void anIndexOfPublicChunksOnlyStillFiltersAndHidesAClassPrivateOneOnceItArrives(@TempDir Path folder) {
+        try (var index = new LuceneSearchIndex(folder, "s1")) {
+            index.replaceCourse(
+                    course,
+                    List.of(
+                            chunk(course, PassageKind.LESSON, "quadratic equations", Optional.empty(), 1, 0),
+                            chunk(course, PassageKind.HINT, "quadratic hint", Optional.empty(), 0, 1)));
+            index.commit(Map.of());
+            var outsider = query("quadratic", Optional.empty(), Set.of(PassageKind.LESSON), Set.of());
+            assertThat(index.keyword(outsider, "quadratic", 10))
+                    .extracting(Hit::kind)
+                    .containsExactly(PassageKind.LESSON);
+            assertThat(index.nearest(query("q", Optional.empty(), Set.of(), Set.of()), new float[] {1, 0, 0, 0}, 10))
+                    .hasSize(2);
+
+            index.replaceSource(
+                    UUID.randomUUID(),
+                    List.of(chunk(course, PassageKind.LESSON, "quadratic private", Optional.of(privateClass), 1, 0)));
+            index.commit(Map.of());
+            assertThat(index.keyword(outsider, "quadratic", 10)).hasSize(1);
+            assertThat(index.nearest(query("q", Optional.empty(), Set.of(), Set.of()), new float[] {1, 0, 0, 0}, 10))
+                    .as("the private chunk is hidden again, from the graph search too")
+                    .hasSize(2);
+        }
+    }
 }
