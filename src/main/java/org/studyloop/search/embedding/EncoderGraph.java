@@ -58,7 +58,8 @@ final class EncoderGraph {
 
     private EncoderGraph() {}
 
-    static Rewritten rewrite(byte[] model) {
+    /** @param clsOnly whether pooling reads the first position alone (rewrite 2 applies) */
+    static Rewritten rewrite(byte[] model, boolean clsOnly) {
         try {
             var modelFields = UnknownFieldSet.parseFrom(model);
             var graph = UnknownFieldSet.parseFrom(
@@ -72,7 +73,7 @@ final class EncoderGraph {
                 nodes.add(UnknownFieldSet.parseFrom(node));
             }
             var moved = biasLast(nodes, initializers);
-            var added = clsOnly(nodes);
+            var added = clsOnly ? clsOnly(nodes) : Optional.<Integer>empty();
             var newGraph = UnknownFieldSet.newBuilder(graph).clearField(GRAPH_NODE);
             var nodeField = UnknownFieldSet.Field.newBuilder();
             nodes.forEach(n -> nodeField.addLengthDelimited(n.toByteString()));

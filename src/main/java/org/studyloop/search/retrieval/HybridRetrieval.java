@@ -26,14 +26,6 @@ import org.studyloop.search.text.Snippets;
 @Component
 public class HybridRetrieval {
 
-    /**
-     * The keyword ranking's weight in the fusion, the vectors' being 1. Chosen on half of the
-     * gold set (questions 1, 3, 5, …) from {1, 0.7, 0.5, 0.3} and kept at 0.5, the coarser
-     * step: students paraphrase, and BM25 alone trails the embeddings (bench/README.md, "Search").
-     * The other half confirmed it.
-     */
-    static final double KEYWORD_WEIGHT = 0.5;
-
     /** Candidates each retriever contributes before fusion. */
     static final int CANDIDATES = 50;
 
@@ -81,7 +73,10 @@ public class HybridRetrieval {
 
     private ReciprocalRankFusion.Ranking<Hit> keyword(PassageQuery query, String text, int n) {
         return new ReciprocalRankFusion.Ranking<>(
-                perSource(index.keyword(query, LatexWords.spellQuery(text), n)), KEYWORD_WEIGHT);
+                perSource(index.keyword(query, LatexWords.spellQuery(text), n)),
+                // BM25 trails the embeddings (students paraphrase), so it weighs less: how much was
+                // chosen for each model on half of the gold set and confirmed on the other half.
+                embedder.model().keywordWeight());
     }
 
     private ReciprocalRankFusion.Ranking<Hit> vector(PassageQuery query, String text, int n) {

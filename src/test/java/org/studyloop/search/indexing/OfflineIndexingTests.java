@@ -17,14 +17,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.studyloop.catalog.CourseId;
 import org.studyloop.catalog.LessonSnapshot;
 import org.studyloop.catalog.SkillId;
 import org.studyloop.search.PassageQuery;
 import org.studyloop.search.embedding.Embedder;
+import org.studyloop.search.embedding.EmbeddingModel;
 import org.studyloop.search.index.Chunk;
 import org.studyloop.search.index.Hit;
 import org.studyloop.search.index.LuceneSearchIndex;
@@ -68,8 +70,10 @@ class OfflineIndexingTests {
         ProxySelector.setDefault(previous);
     }
 
-    @Test
-    void indexingAndSearchingTheBundledLessonsNeedNoNetwork(@TempDir Path folder) throws IOException {
+    @ParameterizedTest
+    @EnumSource(EmbeddingModel.class)
+    void indexingAndSearchingTheBundledLessonsNeedNoNetwork(EmbeddingModel model, @TempDir Path folder)
+            throws IOException {
         var course = new CourseId(UUID.randomUUID());
         var chunks = new ArrayList<Chunk>();
         for (var resource : new PathMatchingResourcePatternResolver()
@@ -93,7 +97,7 @@ class OfflineIndexingTests {
                     body,
                     "en")));
         }
-        try (var embedder = new Embedder();
+        try (var embedder = new Embedder(model);
                 var index = new LuceneSearchIndex(folder.resolve("lucene"), "test")) {
             var vectors = embedder.passages(chunks.stream().map(Chunk::embedded).toList());
             var embedded = new ArrayList<Chunk>();
