@@ -128,8 +128,9 @@ class SearchBenchCommand implements MaintenanceCommand {
         var cpuSeconds = (cpuNanos() - cpu) / 1e9;
         out.printf(
                 Locale.ROOT,
-                "indexing: %d bundled chunks embedded and indexed in %.1f s, %.0f chunks/s (%d cores);"
+                "indexing (%s): %d bundled chunks embedded and indexed in %.1f s, %.0f chunks/s (%d cores);"
                         + " %.1f CPU-seconds, %.0f chunks per CPU-second; load average %.1f%n",
+                embedder.model().fileName(),
                 embedded.size(),
                 seconds,
                 embedded.size() / seconds,

@@ -14,6 +14,7 @@ import org.studyloop.catalog.Catalog;
 import org.studyloop.catalog.CourseId;
 import org.studyloop.search.PassageQuery;
 import org.studyloop.search.Search;
+import org.studyloop.search.embedding.Embedder;
 import org.studyloop.search.indexing.Indexer;
 import org.studyloop.shared.command.Command;
 import org.studyloop.shared.command.MaintenanceCommand;
@@ -34,11 +35,13 @@ class SearchEvalCommand implements MaintenanceCommand {
     private final Search search;
     private final Catalog catalog;
     private final Indexer indexer;
+    private final Embedder embedder;
 
-    SearchEvalCommand(Search search, Catalog catalog, Indexer indexer) {
+    SearchEvalCommand(Search search, Catalog catalog, Indexer indexer, Embedder embedder) {
         this.search = search;
         this.catalog = catalog;
         this.indexer = indexer;
+        this.embedder = embedder;
     }
 
     /** One retriever's figures over the gold set. */
@@ -66,7 +69,12 @@ class SearchEvalCommand implements MaintenanceCommand {
         var reindexed = indexer.catchUp(done -> {});
         out.printf(Locale.ROOT, "index: %d courses brought up to date%n", reindexed);
         var questions = GoldSet.read(gold).questions();
-        out.printf(Locale.ROOT, "questions=%d k=%d%n", questions.size(), K);
+        out.printf(
+                Locale.ROOT,
+                "questions=%d k=%d model=%s%n",
+                questions.size(),
+                K,
+                embedder.model().fileName());
         out.printf(
                 Locale.ROOT,
                 "%-8s %8s %10s %8s %9s %9s%n",
