@@ -154,17 +154,33 @@ public class Indexer implements SmartLifecycle {
         }
         var fingerprints = new HashMap<String, String>();
         var done = 0;
+        var coursesDone = 0;
         for (var course : courses) {
             var content = documents.course(course);
+            // Already held as it is (work queued twice, as at the first start, when the import's
+            // events and the start-up reconciliation name the same courses): the committed digest
+            // says the index holds exactly this content.
+            if (content.fingerprint().equals(indexed.get(course.value().toString()))) {
+                continue;
+            }
             index.replaceCourse(course, vectors.of(content.chunks(), done, progress));
             done += content.chunks().size();
+            coursesDone++;
             fingerprints.put(course.value().toString(), content.fingerprint());
         }
+        var itemsDone = 0;
         for (var item : items) {
             var published = catalog.publishedItem(item);
             if (published.isPresent() && courses.contains(published.get().courseId())) {
                 continue;
             }
+            var course = published.map(p -> p.courseId().value().toString());
+            if (course.isPresent()
+                    && itemCourses.containsKey(course.get())
+                    && itemCourses.get(course.get()).equals(indexed.get(course.get()))) {
+                continue;
+            }
+            itemsDone++;
             if (published.isEmpty()) {
                 index.deleteSource(item.value());
             } else {
@@ -176,12 +192,16 @@ public class Indexer implements SmartLifecycle {
         }
         commitFingerprints(fingerprints, itemCourses, mark);
         chunksIndexed.addAndGet(done);
+        if (coursesDone == 0 && itemsDone == 0) {
+            log.debug("Search index already up to date for {} courses and {} items", courses.size(), items.size());
+            return;
+        }
         var seconds = (System.nanoTime() - started) / 1e9;
         log.info(
                 "Indexed {} chunks ({} courses, {} items) in {} s, {} chunks/s",
                 done,
-                courses.size(),
-                items.size(),
+                coursesDone,
+                itemsDone,
                 String.format(Locale.ROOT, "%.1f", seconds),
                 String.format(Locale.ROOT, "%.0f", done / Math.max(seconds, 1e-9)));
     }
