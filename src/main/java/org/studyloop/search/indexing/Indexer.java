@@ -180,10 +180,13 @@ public class Indexer implements SmartLifecycle {
                     && itemCourses.get(course.get()).equals(indexed.get(course.get()))) {
                 continue;
             }
-            itemsDone++;
             if (published.isEmpty()) {
+                // Retired, or never public: removed; counted only when the index held it.
+                var held = index.courseOf(item.value()).isPresent();
                 index.deleteSource(item.value());
+                itemsDone += held ? 1 : 0;
             } else {
+                itemsDone++;
                 var language = published.get().item().language();
                 var chunks = CatalogDocuments.item(published.get(), language.isBlank() ? "en" : language);
                 index.replaceSource(item.value(), vectors.of(chunks, done, progress));
