@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import org.studyloop.catalog.CoursePublished;
 import org.studyloop.catalog.ItemPublished;
 import org.studyloop.catalog.ItemRetired;
+import org.studyloop.search.embedding.Embedder;
 import org.studyloop.search.index.SearchIndex;
 
 /**
@@ -25,11 +26,13 @@ class CatalogChanges {
     private final Indexer indexer;
     private final SearchIndex index;
     private final Environment environment;
+    private final Embedder embedder;
 
-    CatalogChanges(Indexer indexer, SearchIndex index, Environment environment) {
+    CatalogChanges(Indexer indexer, SearchIndex index, Environment environment, Embedder embedder) {
         this.indexer = indexer;
         this.index = index;
         this.environment = environment;
+        this.embedder = embedder;
     }
 
     @ApplicationModuleListener
@@ -55,6 +58,10 @@ class CatalogChanges {
         }
         var stale = indexer.staleCourses();
         stale.forEach(course -> indexer.enqueue(new Indexer.Work.Course(course)));
-        log.info("Search index: {} chunks; {} courses to (re)index", index.size(), stale.size());
+        log.info(
+                "Search index: {} chunks embedded by {}; {} courses to (re)index",
+                index.size(),
+                embedder.model().fileName(),
+                stale.size());
     }
 }
