@@ -73,7 +73,8 @@ public class Embedder implements AutoCloseable {
         queries.invalidateAll();
     }
 
-    static float[] unit(float[] vector) {
+    /** The vector scaled to unit length (a new array). */
+    public static float[] unit(float[] vector) {
         var norm = 0.0;
         for (var v : vector) {
             norm += v * v;

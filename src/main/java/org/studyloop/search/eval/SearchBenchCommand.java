@@ -174,7 +174,7 @@ class SearchBenchCommand implements MaintenanceCommand {
                     text.toString(),
                     text.toString(),
                     text.toString(),
-                    unit(vector)));
+                    Embedder.unit(vector)));
             if (batch.size() == 5_000) {
                 index.replaceSource(UUID.randomUUID(), batch);
                 batch.clear();
@@ -259,17 +259,5 @@ class SearchBenchCommand implements MaintenanceCommand {
     private static long cpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
-    }
-
-    private static float[] unit(float[] v) {
-        var norm = 0.0;
-        for (var x : v) {
-            norm += x * x;
-        }
-        var scale = (float) (1 / Math.sqrt(norm));
-        for (var i = 0; i < v.length; i++) {
-            v[i] *= scale;
-        }
-        return v;
     }
 }

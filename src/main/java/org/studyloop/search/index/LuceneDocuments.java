@@ -119,7 +119,7 @@ final class LuceneDocuments {
         }
         if (!query.kinds().isEmpty()) {
             var kinds = new BooleanQuery.Builder();
-            query.kinds().forEach(k -> kinds.add(term("kind", k.name()), BooleanClause.Occur.SHOULD));
+            query.kinds().forEach(k -> kinds.add(term(KIND, k.name()), BooleanClause.Occur.SHOULD));
             filter.add(kinds.build(), BooleanClause.Occur.FILTER);
             any = true;
         }
