@@ -21,6 +21,7 @@ import org.studyloop.search.embedding.Embedder;
 import org.studyloop.search.index.Chunk;
 import org.studyloop.search.index.LuceneSearchIndex;
 import org.studyloop.search.indexing.CatalogDocuments;
+import org.studyloop.search.indexing.ChunkVectors;
 import org.studyloop.search.retrieval.HybridRetrieval;
 import org.studyloop.shared.command.Command;
 import org.studyloop.shared.command.MaintenanceCommand;
@@ -38,9 +39,6 @@ import org.studyloop.shared.command.MaintenanceCommand;
         summary = "Measure indexing throughput and hybrid query latency (bundled content, synthetic corpus)",
         usage = "[--chunks N] (default 100000) [--rounds R] (default 5) [--gold FILE]")
 class SearchBenchCommand implements MaintenanceCommand {
-
-    /** Chunks per call of the embedder, as the indexer sends them. */
-    private static final int BATCH = 256;
 
     private final Catalog catalog;
     private final CatalogDocuments documents;
@@ -111,16 +109,10 @@ class SearchBenchCommand implements MaintenanceCommand {
     private List<Chunk> indexing(List<Chunk> chunks, Path folder, PrintStream out) {
         var started = System.nanoTime();
         var cpu = cpuNanos();
-        var embedded = new ArrayList<Chunk>();
+        List<Chunk> embedded;
         try (var index = new LuceneSearchIndex(folder, "bench")) {
-            for (var from = 0; from < chunks.size(); from += BATCH) {
-                var batch = chunks.subList(from, Math.min(chunks.size(), from + BATCH));
-                var vectors =
-                        embedder.passages(batch.stream().map(Chunk::embedded).toList());
-                for (var i = 0; i < batch.size(); i++) {
-                    embedded.add(batch.get(i).withVector(vectors.get(i)));
-                }
-            }
+            // The indexer's own path: each distinct text embedded once, in its batches.
+            embedded = new ChunkVectors(embedder, index, () -> false).of(chunks, 0, done -> {});
             index.replaceCourse(new CourseId(UUID.randomUUID()), embedded);
             index.commit(Map.of());
         }

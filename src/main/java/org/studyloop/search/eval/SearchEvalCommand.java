@@ -21,14 +21,19 @@ import org.studyloop.shared.command.MaintenanceCommand;
 
 /**
  * Runs the gold set's questions, each within its course, through BM25 alone, vectors alone and
- * both fused, and prints nDCG@10, Recall@10 and MRR per retriever with the query latencies.
+ * both fused, and prints nDCG@10, Recall@10 and MRR per retriever with the query latencies; then
+ * whether fusion's gain over each retriever alone exceeds what the questions' spread explains
+ * ({@link PairedComparison}); optionally each question's scores, to compare this run with another
+ * (another embedding model, another weight) question by question.
  */
 @Command(
         name = "search-eval",
         summary = "Evaluate search on the gold set: nDCG@10, Recall@10 and MRR for BM25, vectors and fused",
-        usage = "[--gold FILE]  (default src/test/resources/search-gold/gold.yaml)")
+        usage = SearchEvalCommand.USAGE)
 class SearchEvalCommand implements MaintenanceCommand {
 
+    static final String USAGE = "[--gold FILE] (default src/test/resources/search-gold/gold.yaml)"
+            + " [--scores FILE] (write each question's figures) [--against FILE] (compare with a run's --scores)";
     static final int K = 10;
     static final Path DEFAULT_GOLD = Path.of("src/test/resources/search-gold/gold.yaml");
 
@@ -44,21 +49,40 @@ class SearchEvalCommand implements MaintenanceCommand {
         this.embedder = embedder;
     }
 
-    /** One retriever's figures over the gold set. */
-    record Figures(PassageQuery.Retriever retriever, double ndcg, double recall, double mrr, double p50, double p95) {}
+    /**
+     * One retriever's figures over the gold set, and each question's scores (in the gold set's
+     * order) for paired comparisons.
+     */
+    record Figures(
+            PassageQuery.Retriever retriever,
+            double ndcg,
+            double recall,
+            double mrr,
+            double p50,
+            double p95,
+            Scores scores) {
+
+        String name() {
+            return retriever.name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     @Override
     public int run(List<String> args, PrintStream out) throws Exception {
-        var gold = DEFAULT_GOLD;
-        if (args.size() == 2 && args.getFirst().equals("--gold")) {
-            gold = Path.of(args.get(1));
-        } else if (!args.isEmpty()) {
-            out.println("usage: search-eval [--gold FILE]");
+        var options = Options.parse(args);
+        if (options.isEmpty()) {
+            out.println("usage: search-eval " + USAGE);
             return 2;
         }
+        var gold = options.get().gold();
         if (!Files.isReadable(gold)) {
             out.println(
                     "search-eval: no readable gold set at " + gold + " (run from the repository root or give --gold)");
+            return 2;
+        }
+        var against = options.get().against();
+        if (against.isPresent() && !Files.isReadable(against.get())) {
+            out.println("search-eval: no readable scores file at " + against.get() + " (written by --scores)");
             return 2;
         }
         if (catalog.courses().isEmpty()) {
@@ -69,12 +93,8 @@ class SearchEvalCommand implements MaintenanceCommand {
         var reindexed = indexer.catchUp(done -> {});
         out.printf(Locale.ROOT, "index: %d courses brought up to date%n", reindexed);
         var questions = GoldSet.read(gold).questions();
-        out.printf(
-                Locale.ROOT,
-                "questions=%d k=%d model=%s%n",
-                questions.size(),
-                K,
-                embedder.model().fileName());
+        var model = embedder.model().fileName();
+        out.printf(Locale.ROOT, "questions=%d k=%d model=%s%n", questions.size(), K, model);
         out.printf(
                 Locale.ROOT,
                 "%-8s %8s %10s %8s %9s %9s%n",
@@ -84,16 +104,47 @@ class SearchEvalCommand implements MaintenanceCommand {
                 "MRR",
                 "p50_ms",
                 "p95_ms");
-        for (var figures : evaluate(questions)) {
+        var figures = evaluate(questions);
+        for (var f : figures) {
             out.printf(
                     Locale.ROOT,
                     "%-8s %8.4f %10.4f %8.4f %9.1f %9.1f%n",
-                    figures.retriever().name().toLowerCase(Locale.ROOT),
-                    figures.ndcg(),
-                    figures.recall(),
-                    figures.mrr(),
-                    figures.p50(),
-                    figures.p95());
+                    f.name(),
+                    f.ndcg(),
+                    f.recall(),
+                    f.mrr(),
+                    f.p50(),
+                    f.p95());
+        }
+        var fused = figures.stream()
+                .filter(f -> f.retriever() == PassageQuery.Retriever.HYBRID)
+                .findFirst()
+                .orElseThrow();
+        out.printf(
+                Locale.ROOT,
+                "fused against each retriever alone: mean difference [95%% bootstrap interval], paired randomization p%n");
+        for (var f : figures) {
+            if (f != fused) {
+                out.println("  " + Scores.compare("fused - " + f.name(), fused.scores(), f.scores()));
+            }
+        }
+        if (options.get().scores().isPresent()) {
+            var file = options.get().scores().get();
+            Scores.write(file, model, figures);
+            out.println("scores: each question's figures written to " + file);
+        }
+        if (against.isPresent()) {
+            var earlier = Scores.read(against.get());
+            out.printf(
+                    Locale.ROOT,
+                    "this run (model=%s) against %s (model=%s), on the questions both scored:%n",
+                    model,
+                    against.get(),
+                    earlier.model());
+            for (var f : figures) {
+                earlier.of(f.name())
+                        .ifPresent(other -> out.println("  " + Scores.compare(f.name(), f.scores(), other)));
+            }
         }
         return 0;
     }
@@ -103,9 +154,7 @@ class SearchEvalCommand implements MaintenanceCommand {
         catalog.courses().forEach(id -> catalog.course(id).ifPresent(c -> courses.put(c.key(), id)));
         var all = new ArrayList<Figures>();
         for (var retriever : PassageQuery.Retriever.values()) {
-            double ndcg = 0;
-            double recall = 0;
-            double mrr = 0;
+            var scores = new Scores.Builder();
             var millis = new double[questions.size()];
             for (var i = 0; i < questions.size(); i++) {
                 var question = questions.get(i);
@@ -124,16 +173,44 @@ class SearchEvalCommand implements MaintenanceCommand {
                         .map(p -> GoldSet.document(p.kind().name(), p.sourceKey()))
                         .toList();
                 millis[i] = (System.nanoTime() - started) / 1e6;
-                ndcg += RankingMetrics.ndcg(ranked, question.relevant(), K);
-                recall += RankingMetrics.recall(ranked, question.relevant(), K);
-                mrr += RankingMetrics.reciprocalRank(ranked, question.relevant());
+                scores.add(
+                        question.id(),
+                        RankingMetrics.ndcg(ranked, question.relevant(), K),
+                        RankingMetrics.recall(ranked, question.relevant(), K),
+                        RankingMetrics.reciprocalRank(ranked, question.relevant()));
             }
             Arrays.sort(millis);
-            var n = Math.max(1, questions.size());
+            var built = scores.build();
             all.add(new Figures(
-                    retriever, ndcg / n, recall / n, mrr / n, percentile(millis, 0.50), percentile(millis, 0.95)));
+                    retriever,
+                    built.mean(Scores.Measure.NDCG),
+                    built.mean(Scores.Measure.RECALL),
+                    built.mean(Scores.Measure.RR),
+                    percentile(millis, 0.50),
+                    percentile(millis, 0.95),
+                    built));
         }
         return all;
+    }
+
+    /** The command's arguments: {@code [--gold FILE] [--scores FILE] [--against FILE]}, each at most once. */
+    record Options(Path gold, Optional<Path> scores, Optional<Path> against) {
+
+        static Optional<Options> parse(List<String> args) {
+            var values = new HashMap<String, Path>();
+            for (var i = 0; i < args.size(); i += 2) {
+                var name = args.get(i);
+                if (!Set.of("--gold", "--scores", "--against").contains(name)
+                        || i + 1 >= args.size()
+                        || values.put(name, Path.of(args.get(i + 1))) != null) {
+                    return Optional.empty();
+                }
+            }
+            return Optional.of(new Options(
+                    values.getOrDefault("--gold", DEFAULT_GOLD),
+                    Optional.ofNullable(values.get("--scores")),
+                    Optional.ofNullable(values.get("--against"))));
+        }
     }
 
     static double percentile(double[] sorted, double p) {

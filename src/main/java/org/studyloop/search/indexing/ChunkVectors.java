@@ -15,7 +15,7 @@ import org.studyloop.search.index.Chunk;
 import org.studyloop.search.index.SearchIndex;
 
 /** The vectors of chunks to index: the index's own where the embedded text is unchanged, else the model's. */
-final class ChunkVectors {
+public final class ChunkVectors {
 
     /**
      * Chunks per call of the embedder (which runs one text per core at a time): enough to keep
@@ -29,7 +29,7 @@ final class ChunkVectors {
     private final BooleanSupplier stopping;
 
     /** @param stopping true once the application is shutting down: no further batch is started */
-    ChunkVectors(Embedder embedder, SearchIndex index, BooleanSupplier stopping) {
+    public ChunkVectors(Embedder embedder, SearchIndex index, BooleanSupplier stopping) {
         this.embedder = embedder;
         this.index = index;
         this.stopping = stopping;
@@ -46,7 +46,7 @@ final class ChunkVectors {
      * course), the model's for the rest, in batches, each distinct text once (hints such as "Check
      * the sign." recur across items; the bundled courses repeat 22 of 1,309 passages' texts).
      */
-    List<Chunk> of(List<Chunk> chunks, int before, IntConsumer progress) {
+    public List<Chunk> of(List<Chunk> chunks, int before, IntConsumer progress) {
         var keys = chunks.stream().map(Chunk::embeddingKey).toList();
         var vectors = new HashMap<>(index.vectors(Set.copyOf(keys)));
         var missing = new LinkedHashMap<String, String>();
