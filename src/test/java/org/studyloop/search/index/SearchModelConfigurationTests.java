@@ -16,17 +16,17 @@ class SearchModelConfigurationTests {
             new ApplicationContextRunner().withUserConfiguration(SearchIndexConfiguration.class);
 
     @Test
-    void bgeSmallByDefaultAndMiniLmWhenAskedEachInAnIndexOfItsOwn(@TempDir Path folder) {
+    void miniLmByDefaultAndBgeSmallWhenAskedEachInAnIndexOfItsOwn(@TempDir Path folder) {
         context.withPropertyValues("studyloop.search.index-dir=" + folder).run(app -> {
-            assertThat(app.getBean(Embedder.class).model()).isEqualTo(EmbeddingModel.BGE_SMALL_EN_V15_Q);
+            assertThat(app.getBean(Embedder.class).model()).isEqualTo(EmbeddingModel.ALL_MINILM_L6_V2_Q);
             var index = app.getBean(SearchIndex.class);
             index.commit(java.util.Map.of("course", "digest"));
         });
-        context.withPropertyValues("studyloop.search.index-dir=" + folder, "studyloop.search.model=all-minilm-l6-v2-q")
+        context.withPropertyValues("studyloop.search.index-dir=" + folder, "studyloop.search.model=bge-small-en-v1.5-q")
                 .run(app -> {
-                    assertThat(app.getBean(Embedder.class).model()).isEqualTo(EmbeddingModel.ALL_MINILM_L6_V2_Q);
+                    assertThat(app.getBean(Embedder.class).model()).isEqualTo(EmbeddingModel.BGE_SMALL_EN_V15_Q);
                     assertThat(app.getBean(SearchIndex.class).fingerprints())
-                            .as("bge-small's index is not read as MiniLM's: it is rebuilt")
+                            .as("MiniLM's index is not read as bge-small's: it is rebuilt")
                             .isEmpty();
                 });
     }
