@@ -25,11 +25,16 @@ class PackCommandsTests {
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8));
 
+    /** The commands' data folder (search index, keys): never the working directory's ./data. */
+    @TempDir
+    Path dataDir;
+
     private int run(String... args) {
-        var all = new String[args.length + 2];
+        var all = new String[args.length + 3];
         System.arraycopy(args, 0, all, 0, args.length);
         all[args.length] = "--spring.datasource.url=" + TestDatabase.jdbcUrl();
         all[args.length + 1] = "--spring.datasource.username=postgres";
+        all[args.length + 2] = "--studyloop.data-dir=" + dataDir;
         return launcher.run(all);
     }
 

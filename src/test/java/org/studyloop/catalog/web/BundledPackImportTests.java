@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,6 +32,10 @@ import org.studyloop.shared.command.CommandLauncher;
  */
 @HttpTest
 class BundledPackImportTests {
+
+    /** The commands' data folder (search index, keys): never the working directory's ./data. */
+    @TempDir
+    Path dataDir;
 
     private static final Path CONTENT = Path.of("src/main/resources/content");
 
@@ -64,7 +69,8 @@ class BundledPackImportTests {
                         "import-pack",
                         pack.toString(),
                         "--spring.datasource.url=" + TestDatabase.jdbcUrl(),
-                        "--spring.datasource.username=postgres"
+                        "--spring.datasource.username=postgres",
+                        "--studyloop.data-dir=" + dataDir
                     });
             assertThat(exit)
                     .as("import-pack %s: %s %s", pack, out.toString(StandardCharsets.UTF_8), err)

@@ -50,7 +50,8 @@ class LearnerEvalCommandTests {
             "--predictions",
             predictions.toString(),
             "--spring.datasource.url=" + TestDatabase.jdbcUrl(),
-            "--spring.datasource.username=postgres"
+            "--spring.datasource.username=postgres",
+            "--studyloop.data-dir=" + dir.resolve("data")
         });
 
         assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
@@ -84,7 +85,8 @@ class LearnerEvalCommandTests {
             "--model",
             "elo",
             "--spring.datasource.url=" + TestDatabase.jdbcUrl(),
-            "--spring.datasource.username=postgres"
+            "--spring.datasource.username=postgres",
+            "--studyloop.data-dir=" + dir.resolve("data")
         });
         assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("rows=200 ", "model=elo");
@@ -116,7 +118,8 @@ class LearnerEvalCommandTests {
             "--test",
             bad.toString(),
             "--spring.datasource.url=" + TestDatabase.jdbcUrl(),
-            "--spring.datasource.username=postgres"
+            "--spring.datasource.username=postgres",
+            "--studyloop.data-dir=" + dir.resolve("data")
         });
         assertThat(exit).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("bad.tsv line 2", "correct must be 0 or 1");

@@ -5,11 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.studyloop.StudyLoopApplication;
 import org.studyloop.platform.database.TestDatabase;
 
 class CommandLauncherTests {
+
+    /** The commands' data folder (search index, keys): never the working directory's ./data. */
+    @TempDir
+    Path dataDir;
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -48,7 +54,8 @@ class CommandLauncherTests {
         var exit = launcher.run(new String[] {
             "generate-jwt-key",
             "--spring.datasource.url=" + TestDatabase.jdbcUrl(),
-            "--spring.datasource.username=postgres"
+            "--spring.datasource.username=postgres",
+            "--studyloop.data-dir=" + dataDir
         });
         assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
         var keys = com.nimbusds.jose.jwk.JWKSet.parse(
@@ -62,7 +69,11 @@ class CommandLauncherTests {
     @Test
     void migrateRunsWithoutAWebServerAndReportsEachSchema() {
         var exit = launcher.run(new String[] {
-            "migrate", "--spring.datasource.url=" + TestDatabase.jdbcUrl(), "--spring.datasource.username=postgres"
+            "migrate",
+            "--spring.datasource.url=" + TestDatabase.jdbcUrl(),
+            "--spring.datasource.username=postgres",
+            "--studyloop.data-dir=" + dataDir,
+            "--studyloop.data-dir=" + dataDir
         });
         assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("up to date", "(root)", "identity", "mail");
