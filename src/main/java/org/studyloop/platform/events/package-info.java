@@ -1,0 +1,5 @@
+/** Upkeep of Spring Modulith's event publication registry. */
+@NullMarked
+package org.studyloop.platform.events;
+
+import org.jspecify.annotations.NullMarked;
