@@ -97,20 +97,19 @@ HAVE=$(psql_ -c "select count(*) from bench_floor.clients")
 [ -n "$(psql_ -c "select template from bench_floor.clients limit 1")" ] || die "no template item in the catalog"
 
 # The shares of answers that take each optional branch, as the load run left them: items with two
-# or three skills; the first answer of a session (countSession); a template served next (one
-# template_instance row per instance served, less those served first by a session start). Rows
-# an earlier floor.sh inserted are left out: their ids are random (version 4) where the app's
-# attempts have time-ordered ids (version 7) and its instances name-based ones.
+# or three skills; the first answer of a session (countSession); a template served next (the
+# answers to template instances — ids of version 8, catalog.store.Ids — less those served first
+# by a session start). Rows an earlier floor.sh inserted are left out: their ids are random
+# (version 4) where the app's attempts have time-ordered ids (version 7).
 read -r ANSWERS TWO THREE FIRST TEMPLATE <<<"$(psql_ -F ' ' -c "
-with app_attempts as (select * from practice.attempts where substr(id::text, 15, 1) <> '4'),
-    instances as (select instance_id from catalog.template_instance where substr(instance_id::text, 15, 1) <> '4')
+with app_attempts as (select * from practice.attempts where substr(id::text, 15, 1) <> '4')
 select count(*),
     count(*) filter (where cardinality(skill_ids) >= 2),
     count(*) filter (where cardinality(skill_ids) >= 3),
     (select count(*) from practice.sessions where answers > 0),
-    greatest(0, (select count(*) from instances)
-        - (select count(*) from practice.sessions s where s.seen[1] in (select instance_id from instances)
-           and cardinality(s.answered_items) > 0 and s.answered_items[1] = s.seen[1]))
+    greatest(0, count(*) filter (where substr(item_id::text, 15, 1) = '8')
+        - (select count(*) from practice.sessions s
+           where cardinality(s.answered_items) > 0 and substr(s.answered_items[1]::text, 15, 1) = '8'))
 from app_attempts")"
 bp() { echo $(( ($1 * 10000 + $ANSWERS / 2) / $ANSWERS )); }
 TWO_BP=$(bp "$TWO"); THREE_BP=$(bp "$THREE"); FIRST_BP=$(bp "$FIRST"); TEMPLATE_BP=$(bp "$TEMPLATE")

@@ -80,4 +80,4 @@ done
 
 echo
 echo "== what the database holds now"
-sql "$DATA" -F ' ' -c "select 'attempts=' || (select count(*) from practice.attempts) || ' sessions=' || (select count(*) from practice.sessions) || ' receipts=' || (select count(*) from practice.answer_receipts) || ' template_instances=' || (select count(*) from catalog.template_instance)"
+sql "$DATA" -F ' ' -c "select 'attempts=' || (select count(*) from practice.attempts) || ' sessions=' || (select count(*) from practice.sessions) || ' receipts=' || (select count(*) from practice.answer_receipts) || ' template_instances=' || (select count(*) from catalog.template_instance) || ' instance_attempts=' || (select count(*) from practice.attempts where substr(item_id::text, 15, 1) = '8') || ' event_publications=' || (select count(*) from modulith.event_publication)"

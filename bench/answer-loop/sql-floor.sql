@@ -92,8 +92,6 @@ from catalog.item i
 join catalog.item_version v on v.item_id = i.id
 join catalog.course c on c.id = i.course_id
  where i.id = :template and v.version = i.version;
-insert into catalog.template_instance (instance_id, template_id, seed) values (gen_random_uuid(), :template, :seed)
-on conflict (instance_id) do nothing;
 \endif
 
 -- Sessions.save

@@ -45,10 +45,24 @@ public class Catalog {
         if (stored.isPresent()) {
             return stored.map(Catalog::snapshot);
         }
-        return items.instance(id)
-                .flatMap(instance -> items.current(instance.getKey())
-                        .filter(Catalog::visible)
-                        .map(template -> instance(template, instance.getValue())));
+        return templateOf(id)
+                .filter(instance -> visible(instance.template()))
+                .map(instance -> instance(instance.template(), instance.seed(), id));
+    }
+
+    /** A template and a seed an instance id stands for. */
+    private record Instance(ItemStore.Stored template, long seed) {}
+
+    /** The template and seed behind an instance id: held in the id, or remembered for an earlier one. */
+    private Optional<Instance> templateOf(ItemId id) {
+        var named = Ids.instanceOf(id);
+        if (named.isPresent()) {
+            return items.template(named.get())
+                    .filter(t -> t.type() == ItemType.TEMPLATE)
+                    .map(template -> new Instance(template, named.get().seed()));
+        }
+        return items.earlierInstance(id)
+                .flatMap(earlier -> items.current(earlier.getKey()).map(t -> new Instance(t, earlier.getValue())));
     }
 
     /** A given version of an item, as it was published. */
@@ -59,18 +73,18 @@ public class Catalog {
 
     /**
      * The instance of a template for a seed: the same seed always gives the same item, with the id
-     * {@code Ids.instance(template, seed)}, which {@link #item(ItemId)} then also answers.
+     * {@code Ids.instance(template, seed)}, which {@link #item(ItemId)} then also answers. The id
+     * holds the template and the seed's low 58 bits, which is the seed used, so nothing is written.
      *
      * @throws IllegalArgumentException when the id is not a published template
      */
-    @Transactional
+    @Transactional(readOnly = true)
     public ItemSnapshot instantiate(ItemId templateId, long seed) {
         var template = items.current(templateId)
                 .filter(Catalog::visible)
                 .filter(t -> t.type() == ItemType.TEMPLATE)
                 .orElseThrow(() -> new IllegalArgumentException("no published template " + templateId));
-        items.rememberInstance(Ids.instance(templateId, seed), templateId, seed);
-        return instance(template, seed);
+        return instance(template, seed & Ids.SEED_MASK, Ids.instance(templateId, seed));
     }
 
     /**
@@ -95,7 +109,7 @@ public class Catalog {
      */
     @Transactional(readOnly = true)
     public Optional<ItemSnapshot> item(Actor actor, ItemId id) {
-        var stored = items.current(id).or(() -> items.instance(id).flatMap(i -> items.current(i.getKey())));
+        var stored = items.current(id).or(() -> templateOf(id).map(Instance::template));
         if (stored.isEmpty() || !ItemAccess.mayView(classroom, actor, stored.get())) {
             return Optional.empty();
         }
@@ -180,15 +194,9 @@ public class Catalog {
                 stored.itemId(), stored.version(), stored.body(), stored.skillIds(), stored.defaults(), null, null);
     }
 
-    private static ItemSnapshot instance(ItemStore.Stored template, long seed) {
+    private static ItemSnapshot instance(ItemStore.Stored template, long seed, ItemId id) {
         var produced = TemplateEngine.instantiate(template.body(), seed).item();
         return ItemViews.snapshot(
-                Ids.instance(template.itemId(), seed),
-                template.version(),
-                produced,
-                template.skillIds(),
-                template.defaults(),
-                template.itemId(),
-                seed);
+                id, template.version(), produced, template.skillIds(), template.defaults(), template.itemId(), seed);
     }
 }

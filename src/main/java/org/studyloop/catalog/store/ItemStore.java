@@ -67,6 +67,20 @@ public class ItemStore {
                 .optional();
     }
 
+    /**
+     * The current version of the item whose id begins with the instance name's 64 bits, if exactly
+     * one does (two ids sharing 64 bits of SHA-1 output would leave the instance unreadable rather
+     * than read as the wrong template's).
+     */
+    public Optional<Stored> template(Ids.InstanceName name) {
+        var found = jdbc.sql(SELECT + " where i.id between :lowest and :highest and v.version = i.version")
+                .param("lowest", name.lowest())
+                .param("highest", name.highest())
+                .query(ItemStore::stored)
+                .list();
+        return found.size() == 1 ? Optional.of(found.getFirst()) : Optional.empty();
+    }
+
     public Optional<Stored> version(ItemId id, int version) {
         return jdbc.sql(SELECT + " where i.id = :id and v.version = :version")
                 .param("id", id.value())
@@ -225,19 +239,11 @@ public class ItemStore {
                 .update();
     }
 
-    public void rememberInstance(ItemId instance, ItemId template, long seed) {
-        jdbc.sql("""
-                insert into catalog.template_instance (instance_id, template_id, seed) values (:i, :t, :s)
-                on conflict (instance_id) do nothing
-                """)
-                .param("i", instance.value())
-                .param("t", template.value())
-                .param("s", seed)
-                .update();
-    }
-
-    /** The template and seed an instance id was made from. */
-    public Optional<Map.Entry<ItemId, Long>> instance(ItemId instance) {
+    /**
+     * The template and seed of an instance id of the earlier kind (UUID version 5), which named
+     * them and was remembered here; instance ids now hold them ({@link Ids#instance}).
+     */
+    public Optional<Map.Entry<ItemId, Long>> earlierInstance(ItemId instance) {
         return jdbc.sql("select template_id, seed from catalog.template_instance where instance_id = :i")
                 .param("i", instance.value())
                 .query((rs, n) -> Map.entry(new ItemId(rs.getObject(1, UUID.class)), rs.getLong(2)))

@@ -2,6 +2,8 @@ package org.studyloop.catalog.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.uuid.Generators;
+import com.fasterxml.uuid.impl.NameBasedGenerator;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -21,6 +23,7 @@ import org.studyloop.HttpProbe;
 import org.studyloop.HttpTest;
 import org.studyloop.catalog.Catalog;
 import org.studyloop.catalog.CatalogTestSupport;
+import org.studyloop.catalog.ItemId;
 import org.studyloop.catalog.ItemType;
 import org.studyloop.catalog.pack.PackFiles;
 import org.studyloop.catalog.pack.PackTestFiles;
@@ -288,7 +291,12 @@ class CatalogWebTests {
         var key = CatalogTestSupport.uniqueKey("templates");
         CatalogTestSupport.upload(port, author, CatalogTestSupport.sample(key), false);
         var template = Ids.item(key, "lin-t02");
+        var remembered = instancesRemembered();
         var first = catalog.instantiate(template, 11);
+        assertThat(instancesRemembered())
+                .as("the instance id holds template and seed: nothing written")
+                .isEqualTo(remembered);
+        assertThat(first.itemId()).isEqualTo(Ids.instance(template, 11));
         assertThat(first.type()).isEqualTo(ItemType.SINGLE_CHOICE);
         assertThat(first.choices()).hasSizeGreaterThanOrEqualTo(3);
         assertThat(catalog.instantiate(template, 11)).isEqualTo(first);
@@ -297,6 +305,40 @@ class CatalogWebTests {
         assertThat(view.path("type").asString()).isEqualTo("SINGLE_CHOICE");
         assertThat(catalog.itemsForSkills(List.of(Ids.skill(key, "solve-linear-one-variable"))))
                 .contains(template, Ids.item(key, "lin-001"));
+        assertThat(catalog.item(Ids.instance(Ids.item(key, "lin-001"), 11)))
+                .as("an instance id of an item that is no template")
+                .isEmpty();
+    }
+
+    @Test
+    void anInstanceServedBeforeIdsHeldTheirSeedIsStillReadUnderItsOwnId() {
+        var key = CatalogTestSupport.uniqueKey("earlier");
+        CatalogTestSupport.upload(port, author, CatalogTestSupport.sample(key), false);
+        var template = Ids.item(key, "lin-t02");
+        // The version 5 id an instance used to get, remembered in catalog.template_instance.
+        var earlier = new ItemId(Generators.nameBasedGenerator(NameBasedGenerator.NAMESPACE_URL)
+                .generate("https://studyloop.org/catalog/instances/" + template + "/11"));
+        jdbc.sql("insert into catalog.template_instance (instance_id, template_id, seed) values (?, ?, 11)")
+                .params(earlier.value(), template.value())
+                .update();
+
+        var read = catalog.item(earlier).orElseThrow();
+
+        assertThat(read.itemId()).isEqualTo(earlier);
+        assertThat(read)
+                .usingRecursiveComparison()
+                .ignoringFields("itemId")
+                .isEqualTo(catalog.instantiate(template, 11));
+        assertThat(HttpProbe.json(asStudent.get("/api/v1/items/" + earlier))
+                        .path("type")
+                        .asString())
+                .isEqualTo("SINGLE_CHOICE");
+    }
+
+    private int instancesRemembered() {
+        return jdbc.sql("select count(*) from catalog.template_instance")
+                .query(Integer.class)
+                .single();
     }
 
     private HttpResponse<String> put(String path, String json) {
