@@ -1,7 +1,9 @@
 package org.studyloop.practice;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -102,6 +104,20 @@ class PracticeHttpTests {
         assertThat(dashboard.path("sessions").asInt()).isEqualTo(3);
         assertThat(dashboard.path("streakDays").asInt()).isEqualTo(1);
         assertThat(dashboard.path("masteryAverage").asDouble()).isBetween(0.0, 1.0);
+        // The risk watch reacts after the answers' commits, without a durable publication each.
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> jdbc.sql("select count(*) from mastery.risk_states where student_id = ?::uuid")
+                        .param(studentId)
+                        .query(Integer.class)
+                        .single()
+                        .equals(1));
+        assertThat(jdbc.sql("""
+                        select count(*) from modulith.event_publication
+                        where event_type like '%AnswerRecorded' and serialized_event like ?""")
+                        .param("%" + studentId + "%")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test
