@@ -49,6 +49,9 @@ public interface LearnerModel {
     /**
      * One graded answer.
      *
+     * @param itemId the item the answer is evidence about: the item answered, or for an instance of
+     *     a template, the template (its instances are calibrated as one item; the attempt keeps the
+     *     instance)
      * @param credit the score after the hint penalty, in [0, 1]
      * @param hintsAvailable the length of the item's hint ladder
      * @param difficulty the author's prior for the item, on the logit scale, when given

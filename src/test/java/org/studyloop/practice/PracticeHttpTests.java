@@ -19,6 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.studyloop.HttpProbe;
 import org.studyloop.HttpTest;
 import org.studyloop.catalog.Catalog;
+import org.studyloop.catalog.CourseId;
+import org.studyloop.catalog.ItemId;
 import org.studyloop.identity.IdentityClient;
 import tools.jackson.databind.JsonNode;
 
@@ -118,6 +120,41 @@ class PracticeHttpTests {
                         .query(Integer.class)
                         .single())
                 .isZero();
+    }
+
+    @Test
+    void anAnswerToATemplatesInstanceIsEvidenceAboutTheTemplate() {
+        var outline = catalog.course(new CourseId(UUID.fromString(course("sat-math-algebra"))))
+                .orElseThrow();
+        var template = catalog
+                .itemsForSkills(outline.skills().stream().map(s -> s.skillId()).toList())
+                .stream()
+                .filter(id -> catalog.item(id).orElseThrow().isTemplate())
+                .findFirst()
+                .orElseThrow();
+        var quiz = HttpProbe.json(student.start(Map.of("mode", "QUIZ", "itemIds", List.of(template.value()))));
+        var instance = quiz.path("nextItem").path("itemId").asString();
+        assertThat(instance).isNotEqualTo(template.value().toString());
+        assertThat(catalog.item(new ItemId(UUID.fromString(instance)))
+                        .orElseThrow()
+                        .templateId())
+                .isEqualTo(template);
+
+        var answered = student.answer(quiz.path("sessionId").asString(), instance, student.rightResponse(instance));
+
+        assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
+        assertThat(jdbc.sql("select item_id::text from practice.attempts where student_id = ?::uuid")
+                        .param(studentId)
+                        .query(String.class)
+                        .list())
+                .as("the attempt keeps the instance answered")
+                .containsExactly(instance);
+        assertThat(jdbc.sql("select item_id from mastery.evidence where student_id = ?::uuid")
+                        .param(studentId)
+                        .query(UUID.class)
+                        .list())
+                .as("the learner model learns about the template, which next-item choices pick among")
+                .containsExactly(template.value());
     }
 
     @Test
