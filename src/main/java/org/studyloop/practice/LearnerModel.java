@@ -49,9 +49,9 @@ public interface LearnerModel {
     /**
      * One graded answer.
      *
-     * @param itemId the item the answer is evidence about: the item answered, or for an instance of
-     *     a template, the template (its instances are calibrated as one item; the attempt keeps the
-     *     instance)
+     * @param itemId the item answered (for a template, the instance served)
+     * @param family the item the answer is evidence about: the item answered, or for an instance of
+     *     a template, the template, whose instances are calibrated as one item
      * @param credit the score after the hint penalty, in [0, 1]
      * @param hintsAvailable the length of the item's hint ladder
      * @param difficulty the author's prior for the item, on the logit scale, when given
@@ -59,6 +59,7 @@ public interface LearnerModel {
     record Evidence(
             UserId student,
             ItemId itemId,
+            ItemId family,
             List<SkillId> skills,
             Optional<Double> difficulty,
             boolean correct,
@@ -71,6 +72,34 @@ public interface LearnerModel {
 
         public Evidence {
             skills = List.copyOf(skills);
+        }
+
+        /** An answer to an item that is its own family (no template's instance). */
+        public Evidence(
+                UserId student,
+                ItemId itemId,
+                List<SkillId> skills,
+                Optional<Double> difficulty,
+                boolean correct,
+                double credit,
+                int hintsUsed,
+                int hintsAvailable,
+                Duration elapsed,
+                Instant answeredAt,
+                SessionMode mode) {
+            this(
+                    student,
+                    itemId,
+                    itemId,
+                    skills,
+                    difficulty,
+                    correct,
+                    credit,
+                    hintsUsed,
+                    hintsAvailable,
+                    elapsed,
+                    answeredAt,
+                    mode);
         }
     }
 

@@ -65,7 +65,8 @@ class OnlineLearnerModel implements LearnerModel {
     public List<MasteryChange> record(Evidence evidence) {
         var version = parameters.current();
         double prior = evidence.difficulty().filter(Double::isFinite).orElse(0.0);
-        var item = calibration.get(evidence.itemId(), prior);
+        // A template's instances are one item to the model (LearnerModel.Evidence#family).
+        var item = calibration.get(evidence.family(), prior);
         var before = states.get(evidence.student());
         var update = AnswerUpdate.of(before, evidence, item, version, fsrs, properties.quickAnswer());
         if (!store.write(write(before.learner().answers(), update, evidence))) {
@@ -77,10 +78,11 @@ class OnlineLearnerModel implements LearnerModel {
             }
         }
         states.wrote(update.after());
+        // The instance too: the session's recent items, which balancing reads, are instances.
         index.remember(evidence.itemId(), evidence.skills(), prior);
         var itemStep = update.itemStep();
         var eloStep = update.itemEloStep();
-        states.afterCommit(() -> calibration.learn(evidence.itemId(), prior, itemStep, eloStep));
+        states.afterCommit(() -> calibration.learn(evidence.family(), prior, itemStep, eloStep));
         return update.changes();
     }
 
@@ -91,7 +93,7 @@ class OnlineLearnerModel implements LearnerModel {
                 update.after().learner(),
                 update.skills(),
                 update.states(),
-                evidence.itemId(),
+                evidence.family(),
                 evidence.correct(),
                 evidence.credit(),
                 evidence.hintsUsed(),

@@ -121,7 +121,8 @@ public class Answers {
                     ? List.<LearnerModel.MasteryChange>of()
                     : model.record(new LearnerModel.Evidence(
                             session.student(),
-                            evidenceOf(item),
+                            item.itemId(),
+                            familyOf(item),
                             item.skillIds(),
                             Optional.ofNullable(item.difficulty()),
                             verdict.correct(),
@@ -210,14 +211,14 @@ public class Answers {
     }
 
     /**
-     * The item an answer is evidence about: for a template's instance, the template. Instances are
+     * The item an answer is evidence about, its family: for a template's instance, the template. Instances are
      * clones of one item family, calibrated as one item — "item cloning" (Glas & van der Linden,
      * Applied Psychological Measurement 27(4), 2003, treat a family's clones as draws around one
      * family difficulty) — so that the template's difficulty is learned from all its instances,
      * and the next-item choice, which picks among templates, sees it. The attempt keeps the
      * instance itself.
      */
-    static ItemId evidenceOf(ItemSnapshot item) {
+    static ItemId familyOf(ItemSnapshot item) {
         return item.templateId() != null ? item.templateId() : item.itemId();
     }
 
