@@ -19,6 +19,8 @@ import org.studyloop.HttpTest;
 import org.studyloop.catalog.ItemId;
 import org.studyloop.catalog.SkillId;
 import org.studyloop.identity.UserId;
+import org.studyloop.mastery.bank.ItemIndex;
+import org.studyloop.mastery.online.ItemCalibration;
 import org.studyloop.mastery.online.LearnerStates;
 import org.studyloop.practice.LearnerModel;
 import org.studyloop.practice.SessionMode;
@@ -129,5 +131,47 @@ class OnlineLearnerModelTests {
         assertThat(states.get(student)).isEqualTo(committed);
         assertThat(answers(student, "learners")).isEqualTo(1);
         assertThat(model.mastery(student, List.of(B)).getFirst().answers()).isEqualTo(1);
+    }
+
+    @Autowired
+    ItemCalibration calibration;
+
+    @Autowired
+    ItemIndex index;
+
+    @Test
+    void anInstancesAnswerCalibratesItsTemplateAndKeepsTheInstancesSkills() {
+        var student = new UserId(UUID.randomUUID());
+        var template = new ItemId(UUID.randomUUID());
+        var instance = new ItemId(UUID.randomUUID());
+        var evidence = new LearnerModel.Evidence(
+                student,
+                instance,
+                template,
+                List.of(A),
+                Optional.of(0.5),
+                false,
+                0,
+                0,
+                1,
+                Duration.ofSeconds(15),
+                Instant.parse("2026-04-01T10:00:00Z"),
+                SessionMode.ADAPTIVE);
+
+        transactions.executeWithoutResult(status -> model.record(evidence));
+
+        assertThat(calibration.get(template, 0.5).answers()).isEqualTo(1);
+        assertThat(calibration.get(template, 0.5).difficulty())
+                .as("a wrong answer makes the template harder")
+                .isGreaterThan(0.5);
+        assertThat(calibration.get(instance, 0.5).answers()).isZero();
+        assertThat(jdbc.sql("select item_id from mastery.evidence where student_id = ?")
+                        .param(student.value())
+                        .query(UUID.class)
+                        .list())
+                .containsExactly(template.value());
+        assertThat(index.item(instance))
+                .as("the session's recent items are instances: their skills stay known")
+                .hasValueSatisfying(meta -> assertThat(meta.skills()).containsExactly(A));
     }
 }
