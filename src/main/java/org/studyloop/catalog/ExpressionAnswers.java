@@ -124,9 +124,7 @@ final class ExpressionAnswers {
 
     private static @Nullable Double eval(String expression, Map<String, BigDecimal> point) {
         try {
-            var evaluator = Expressions.create(expression);
-            point.forEach(evaluator::setVariable);
-            var value = evaluator.eval().doubleValue();
+            var value = Expressions.evaluate(expression, point).doubleValue();
             return Double.isFinite(value) && Math.abs(value) < 1e15 ? value : null;
         } catch (Expression.ExpressionException | ArithmeticException | NumberFormatException e) {
             return null;

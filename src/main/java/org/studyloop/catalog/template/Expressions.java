@@ -1,5 +1,7 @@
 package org.studyloop.catalog.template;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.udojava.evalex.Expression;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -8,8 +10,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.regex.Pattern;
 
 /**
@@ -79,17 +84,79 @@ public final class Expressions {
     }
 
     /** Evaluates with the numeric values; {@link ArithmeticException} when the values do not fit. */
-    public static BigDecimal eval(String text, Map<String, Object> values) {
-        var expression = create(text);
-        values.forEach((name, value) -> {
-            if (value instanceof BigDecimal number) {
-                expression.setVariable(name, number);
-            }
-        });
+    public static BigDecimal eval(String text, Map<String, ?> values) {
         try {
-            return expression.eval();
+            return evaluate(text, values);
         } catch (Expression.ExpressionException e) {
             throw new TemplateException("'" + text + "' cannot be evaluated: " + e.getMessage());
+        }
+    }
+
+    /**
+     * A parsed expression, the variables it reads that EvalEx does not declare ({@code variables}),
+     * and the names EvalEx declares ({@code constants}: {@code e}, {@code PI}, …), which its
+     * list of used variables leaves out.
+     */
+    private record Parsed(Expression expression, List<String> variables, Set<String> constants) {}
+
+    /**
+     * Parsed expressions not in use, by text. EvalEx 2.7 fills its operator and function tables
+     * (two case-insensitive TreeMaps of some 60 entries) in every {@code Expression}'s constructor,
+     * which was 7 % of the answer loop's CPU (JFR: grading an expression answer evaluates the key and
+     * the answer at several points; serving a template evaluates its variables): an expression is
+     * parsed once and reused, by one caller at a time. Bounded by texts, and by a few idle copies
+     * of each.
+     */
+    private static final Cache<String, Queue<Parsed>> IDLE =
+            Caffeine.newBuilder().maximumSize(4_096).build();
+
+    private static final int IDLE_COPIES = 8;
+
+    /**
+     * The value of the expression with these numeric values (others are ignored), as a new {@link
+     * #create} would give it. A reused expression has every variable it reads set afresh, so no
+     * value from an earlier use is read; when a value is missing, a new expression reports it.
+     *
+     * @throws Expression.ExpressionException when it does not parse or names something unknown
+     */
+    public static BigDecimal evaluate(String text, Map<String, ?> values) {
+        var numbers = new TreeMap<String, BigDecimal>(String.CASE_INSENSITIVE_ORDER);
+        values.forEach((name, value) -> {
+            if (value instanceof BigDecimal number) {
+                numbers.put(name, number);
+            }
+        });
+        var idle = IDLE.get(text, key -> new ConcurrentLinkedQueue<>());
+        var parsed = idle.poll();
+        if (parsed == null) {
+            var expression = create(text);
+            var declared = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+            declared.addAll(expression.getDeclaredVariables());
+            parsed = new Parsed(
+                    expression,
+                    expression.getUsedVariables().stream()
+                            .filter(v -> !declared.contains(v))
+                            .distinct()
+                            .toList(),
+                    declared);
+        }
+        // A missing value, or a value for a constant (which would stay set for the next use): a
+        // new expression, exactly as before any reuse.
+        if (!numbers.keySet().containsAll(parsed.variables())
+                || parsed.constants().stream().anyMatch(numbers::containsKey)) {
+            var fresh = create(text);
+            numbers.forEach(fresh::setVariable);
+            return fresh.eval();
+        }
+        try {
+            for (var variable : parsed.variables()) {
+                parsed.expression().setVariable(variable, numbers.get(variable));
+            }
+            return parsed.expression().eval();
+        } finally {
+            if (idle.size() < IDLE_COPIES) {
+                idle.offer(parsed);
+            }
         }
     }
 
