@@ -73,34 +73,6 @@ public interface LearnerModel {
         public Evidence {
             skills = List.copyOf(skills);
         }
-
-        /** An answer to an item that is its own family (no template's instance). */
-        public Evidence(
-                UserId student,
-                ItemId itemId,
-                List<SkillId> skills,
-                Optional<Double> difficulty,
-                boolean correct,
-                double credit,
-                int hintsUsed,
-                int hintsAvailable,
-                Duration elapsed,
-                Instant answeredAt,
-                SessionMode mode) {
-            this(
-                    student,
-                    itemId,
-                    itemId,
-                    skills,
-                    difficulty,
-                    correct,
-                    credit,
-                    hintsUsed,
-                    hintsAvailable,
-                    elapsed,
-                    answeredAt,
-                    mode);
-        }
     }
 
     /**

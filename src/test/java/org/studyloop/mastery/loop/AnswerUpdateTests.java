@@ -35,9 +35,11 @@ class AnswerUpdateTests {
     private static final Duration QUICK = Duration.ofSeconds(10);
 
     private static LearnerModel.Evidence answer(List<SkillId> skills, boolean correct, int hints, Instant at) {
+        var item = new ItemId(UUID.randomUUID());
         return new LearnerModel.Evidence(
                 STUDENT,
-                new ItemId(UUID.randomUUID()),
+                item,
+                item,
                 skills,
                 Optional.empty(),
                 correct,

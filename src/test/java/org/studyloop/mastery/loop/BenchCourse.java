@@ -161,6 +161,7 @@ public final class BenchCourse {
         var evidence = new LearnerModel.Evidence(
                 student,
                 items.get(i),
+                items.get(i),
                 skillsOfItem.get(i),
                 Optional.empty(),
                 correct,

@@ -144,6 +144,7 @@ class LearnerModelBench {
         return new LearnerModel.Evidence(
                 student,
                 item,
+                item,
                 skillsOf.computeIfAbsent(
                         item, id -> catalog.item(id).orElseThrow().skillIds()),
                 Optional.empty(),

@@ -49,9 +49,11 @@ class OnlineLearnerModelTests {
     private final AtomicInteger clock = new AtomicInteger();
 
     private LearnerModel.Evidence answer(UserId student, List<SkillId> skills, boolean correct) {
+        var item = new ItemId(UUID.randomUUID());
         return new LearnerModel.Evidence(
                 student,
-                new ItemId(UUID.randomUUID()),
+                item,
+                item,
                 skills,
                 Optional.of(0.5),
                 correct,

@@ -70,9 +70,11 @@ class StudentAtRiskTests {
     }
 
     private void answer(UserId student, SkillId skill, boolean correct) {
+        var item = new ItemId(UUID.randomUUID());
         var evidence = new LearnerModel.Evidence(
                 student,
-                new ItemId(UUID.randomUUID()),
+                item,
+                item,
                 List.of(skill),
                 Optional.of(0.0),
                 correct,
