@@ -102,7 +102,7 @@ public final class Expressions {
     /**
      * Parsed expressions not in use, by text. EvalEx 2.7 fills its operator and function tables
      * (two case-insensitive TreeMaps of some 60 entries) in every {@code Expression}'s constructor,
-     * which was 7 % of the answer loop's CPU (JFR: grading an expression answer evaluates the key and
+     * 7 % of the app's CPU samples in the answer loop (JFR: grading an expression answer evaluates the key and
      * the answer at several points; serving a template evaluates its variables): an expression is
      * parsed once and reused, by one caller at a time. Bounded by texts, and by a few idle copies
      * of each.
@@ -144,6 +144,9 @@ public final class Expressions {
         // new expression, exactly as before any reuse.
         if (!numbers.keySet().containsAll(parsed.variables())
                 || parsed.constants().stream().anyMatch(numbers::containsKey)) {
+            if (idle.size() < IDLE_COPIES) {
+                idle.offer(parsed);
+            }
             var fresh = create(text);
             numbers.forEach(fresh::setVariable);
             return fresh.eval();

@@ -211,8 +211,8 @@ public class Answers {
     }
 
     /**
-     * The item an answer is evidence about, its family: for a template's instance, the template. Instances are
-     * clones of one item family, calibrated as one item — "item cloning" (Glas & van der Linden,
+     * The item an answer is evidence about, its family: for a template's instance, the template.
+     * Instances are clones of one item family, calibrated as one item — "item cloning" (Glas & van der Linden,
      * Applied Psychological Measurement 27(4), 2003, treat a family's clones as draws around one
      * family difficulty) — so that the template's difficulty is learned from all its instances,
      * and the next-item choice, which picks among templates, sees it. The attempt keeps the

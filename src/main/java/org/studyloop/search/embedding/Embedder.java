@@ -10,9 +10,9 @@ import java.util.concurrent.Executors;
 
 /**
  * Passages and queries as unit vectors of 384 dimensions, from the configured {@link
- * EmbeddingModel} (by default sentence-transformers' all-MiniLM-L6-v2), quantised to int8, run in-process by ONNX
- * Runtime ({@link BertEncoder}) from the files of LangChain4j's in-process artifacts: nothing is
- * downloaded at run time. As the model card asks for retrieval, queries get the model's
+ * EmbeddingModel} (by default sentence-transformers' all-MiniLM-L6-v2), quantised to int8, run
+ * in-process by ONNX Runtime ({@link BertEncoder}) from the files of LangChain4j's in-process
+ * artifacts: nothing is downloaded at run time. As the model card asks for retrieval, queries get the model's
  * instruction prefix, if it has one, and passages none.
  */
 public class Embedder implements AutoCloseable {

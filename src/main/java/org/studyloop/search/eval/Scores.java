@@ -43,7 +43,10 @@ record Scores(Map<String, double[]> byQuestion) {
                 .orElse(0);
     }
 
-    /** "label  nDCG@10 +0.0176 [-0.0031, +0.0385], p = 0.098  Recall@10 …  MRR …" over the questions both scored. */
+    /**
+     * "label  nDCG@10 +0.0176 [-0.0031, +0.0385], p = 0.098  Recall@10 …  MRR …" over the
+     * questions both scored.
+     */
     static String compare(String label, Scores a, Scores b) {
         var common = a.byQuestion().keySet().stream()
                 .filter(b.byQuestion()::containsKey)
